@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels';
+import { inputs, type Input, type Output } from '../../shared/ipc/contract';
+import type { IpcError, IpcResult } from '../../shared/ipc/result';
+import { isAppError } from '../errors';
+
+/** One plain function per channel, built from the services; Electron's ipcMain and the test harness share it. */
+export type HandlerMap = { [C in RequestChannel]: (input: Input<C>) => Promise<Output<C>> };
+
+export interface DispatchLog {
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+function zodFields(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function toIpcError(error: unknown): IpcError {
+  if (isAppError(error)) {
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  }
+  return { code: 'internal', message: 'Something went wrong inside KYC Desk. The details are in the log.' };
+}
+
+/**
+ * Validates the channel and the input, runs the handler and wraps the outcome in the envelope.
+ * Never throws: a renderer can only ever get `{ ok, value }` or `{ ok: false, error }` back.
+ */
+export async function dispatch(
+  handlers: HandlerMap,
+  channel: unknown,
+  rawInput: unknown,
+  log?: DispatchLog,
+): Promise<IpcResult<unknown>> {
+  if (!isRequestChannel(channel)) {
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: 'This request is not part of the contract.' },
+    };
+  }
+  const parsed = inputs[channel].safeParse(rawInput);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The request was not valid.',
+        fields: zodFields(parsed.error),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (!isAppError(error))
+      log?.error('ipc handler failed', {
+        channel,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+    return { ok: false, error: toIpcError(error) };
+  }
+}

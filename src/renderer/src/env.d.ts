@@ -1,0 +1,7 @@
+import type { KycDeskApi } from '../../shared/ipc/api';
+
+declare global {
+  interface Window {
+    kycDesk: KycDeskApi;
+  }
+}
