@@ -1,0 +1,14 @@
+/** What a command may touch: injected so tests run the CLI in-process and read what it printed. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: Record<string, string | undefined>;
+  /** Resolves when the command should stop (Ctrl+C for long-running commands). */
+  interrupted: Promise<void>;
+  cwd: string;
+}
+
+export function print(io: CliIo, json: boolean, value: unknown, human: () => string[]): void {
+  if (json) io.out(JSON.stringify(value, null, 2));
+  else for (const line of human()) io.out(line);
+}
