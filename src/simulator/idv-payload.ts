@@ -1,0 +1,58 @@
+import type { Idv, Registration } from '../main/ondato/schemas';
+import { iso } from './dates';
+import { setupOf } from './lifecycle';
+import { derived } from './random';
+import type { IdvRecord } from './types';
+
+function registrationJson(record: IdvRecord): Registration | undefined {
+  const reg = record.registration;
+  if (!reg) return undefined;
+  const blank = record.redacted.personal;
+  // A C# model serialises every property, missing ones as null.
+  const field = <K extends keyof typeof reg>(key: K): (typeof reg)[K] | null =>
+    blank ? null : (reg[key] ?? null);
+  return {
+    firstName: field('firstName'),
+    middleName: field('middleName'),
+    lastName: field('lastName'),
+    dateOfBirth: field('dateOfBirth'),
+    personalCode: field('personalCode'),
+    email: field('email'),
+    phoneNumber: field('phoneNumber'),
+    countryCode: field('countryCode'),
+  };
+}
+
+/** `GET /v1/identity-verifications/{id}`; steps the IDV has not reached yet are absent. */
+export function idvJson(record: IdvRecord, applicationId: string): Idv {
+  const setup = setupOf(record);
+  const registration = registrationJson(record);
+  const step: NonNullable<Idv['step']> = {};
+  if (record.kyc) step.kycIdentification = { id: record.kyc.id };
+  if (record.consentedAt !== undefined)
+    step.consent = { isConsented: true, consentedUtc: iso(record.consentedAt) };
+  return {
+    id: record.id,
+    status: record.status,
+    applicationId,
+    ...(record.externalReferenceId === undefined ? {} : { externalReferenceId: record.externalReferenceId }),
+    createdUtc: iso(record.createdAt),
+    modifiedUtc: iso(record.modifiedAt),
+    setup: { id: setup.id, versionId: setup.versionId },
+    ...(registration ? { registration } : {}),
+    step,
+  };
+}
+
+/** The deliveries Ondato would have made for this IDV's history (none are really sent). */
+export function webhooksJson(record: IdvRecord, applicationId: string): unknown[] {
+  return record.history.map((event, index) => ({
+    id: derived(record.seed, 'webhook', index).uuid(),
+    applicationId,
+    createdUtc: iso(event.at),
+    deliveredUtc: iso(event.at + 137),
+    isDelivered: true,
+    type: event.type,
+    payload: event.payload,
+  }));
+}
