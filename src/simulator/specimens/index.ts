@@ -1,32 +1,31 @@
-// Interim: replaced by the real specimen renderer (see docs/simulator.md). Signature is stable.
-import { PNG } from 'pngjs';
+// Specimen document images for the simulator: ID card front/back, passport data page and a selfie,
+// drawn in pure TypeScript (no native canvas, no fonts or images from disk) and fully deterministic:
+// the same input always yields the same bytes, and `seed` varies tint and texture between cases.
+import { encodeRaster } from './encode';
+import { renderCardBack, renderCardFront } from './id-card';
+import { renderPassport } from './passport';
+import type { Raster } from './raster';
+import { renderSelfie } from './selfie';
+import type { SpecimenInput } from './types';
 
-export type SpecimenPart = 'front' | 'back' | 'selfie' | 'passport';
-export type SpecimenFormat = 'jpeg' | 'png';
+export type { SpecimenFormat, SpecimenInput, SpecimenPart, SpecimenPerson } from './types';
+export { icaoCheckDigit, mrzTd1, mrzTd3, ISSUING_STATE } from './mrz';
+export { markProbe, MARK_RGB } from './watermark';
 
-export interface SpecimenPerson {
-  firstName: string;
-  middleName?: string;
-  lastName: string;
-  dateOfBirth: string;
-  personalCode: string;
-  documentNumber: string;
-  dateOfIssue: string;
-  dateOfExpiration: string;
-  nationalityIso3: string;
-  gender: string;
-}
-
-export interface SpecimenInput {
-  part: SpecimenPart;
-  format: SpecimenFormat;
-  person: SpecimenPerson;
-  /** Varies colours and texture so two cases do not produce identical bytes. */
-  seed: number;
+function draw(input: SpecimenInput): Raster {
+  const { person, seed } = input;
+  switch (input.part) {
+    case 'front':
+      return renderCardFront(person, seed);
+    case 'back':
+      return renderCardBack(person, seed);
+    case 'passport':
+      return renderPassport(person, seed);
+    case 'selfie':
+      return renderSelfie(seed);
+  }
 }
 
 export function renderSpecimen(input: SpecimenInput): Buffer {
-  const png = new PNG({ width: 64, height: 40 });
-  png.data.fill(input.seed % 255);
-  return PNG.sync.write(png);
+  return encodeRaster(draw(input), input.format);
 }
