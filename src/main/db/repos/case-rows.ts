@@ -1,0 +1,37 @@
+import type { CaseSummary } from '../../../shared/domain/case';
+import type { Decision } from '../../../shared/domain/decision';
+import { msToIso } from '../sql';
+
+/** Columns a list row needs; payload columns (idv_json, registration_json) stay out of list queries. */
+export const SUMMARY_COLUMNS = `c.seq, c.id, c.external_ref, c.full_name, c.idv_status, c.kyc_status,
+  c.kyc_status_reason, c.decision, c.created_utc, c.modified_utc, c.sort_modified, c.synced_at`;
+
+export interface SummaryRow {
+  seq: number;
+  id: string;
+  external_ref: string | null;
+  full_name: string | null;
+  idv_status: string;
+  kyc_status: string | null;
+  kyc_status_reason: string | null;
+  decision: Decision | null;
+  created_utc: number;
+  modified_utc: number | null;
+  sort_modified: number;
+  synced_at: number | null;
+}
+
+export function toSummary(r: SummaryRow): CaseSummary {
+  return {
+    id: r.id,
+    externalRef: r.external_ref,
+    fullName: r.full_name,
+    idvStatus: r.idv_status,
+    kycStatus: r.kyc_status,
+    kycStatusReason: r.kyc_status_reason,
+    decision: r.decision,
+    createdUtc: msToIso(r.created_utc),
+    modifiedUtc: msToIso(r.modified_utc),
+    syncedAt: r.synced_at,
+  };
+}

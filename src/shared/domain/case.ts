@@ -1,0 +1,100 @@
+import type { Decision, DecisionRecord } from './decision';
+import type { JsonObject } from './json';
+
+/*
+ * Times: fields named `...Utc` are Ondato's clock, as ISO 8601 strings (ms precision); fields named
+ * `...At` are this machine's clock, ms since epoch. Statuses are open strings: an unknown value Ondato
+ * adds later is kept and shown, never rejected.
+ */
+
+export type IdvStatusValue =
+  'Pending' | 'InProgress' | 'Completed' | 'Aborted' | 'Expired' | 'Suspended' | (string & {});
+export type KycStatusValue = 'Awaiting' | 'Approved' | 'Rejected' | (string & {});
+
+/** One row of the case list. */
+export interface CaseSummary {
+  id: string;
+  externalRef: string | null;
+  fullName: string | null;
+  idvStatus: IdvStatusValue;
+  kycStatus: KycStatusValue | null;
+  kycStatusReason: string | null;
+  decision: Decision | null;
+  createdUtc: string;
+  modifiedUtc: string | null;
+  syncedAt: number | null;
+}
+
+/** What the officer entered when creating the case (a subset of Ondato's registration). */
+export interface RegistrationData {
+  firstName?: string | null;
+  middleName?: string | null;
+  lastName?: string | null;
+  dateOfBirth?: string | null;
+  personalCode?: string | null;
+  email?: string | null;
+  phoneNumber?: number | string | null;
+  countryCode?: string | null;
+}
+
+export interface KycFileInfo {
+  fileId: string;
+  part: string | null;
+  fileType: string | null;
+  fileName: string | null;
+  extension: string | null;
+  createdUtc: string | null;
+  /** The image bytes are in the cache already. */
+  cached: boolean;
+}
+
+export interface KycDetail {
+  id: string;
+  status: KycStatusValue;
+  statusReason: string | null;
+  isCrossChecked: boolean | null;
+  /** The KYC identification exactly as Ondato last returned it. */
+  payload: JsonObject;
+  files: KycFileInfo[];
+  syncedAt: number | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  workspaceId: string;
+  setupId: string | null;
+  personalCode: string | null;
+  kycId: string | null;
+  /** Null when the case was discovered upstream rather than created here. */
+  registration: RegistrationData | null;
+  /** The IDV exactly as Ondato last returned it; null until the first successful fetch. */
+  idv: JsonObject | null;
+  kyc: KycDetail | null;
+  latestDecision: DecisionRecord | null;
+  decidedAt: number | null;
+}
+
+export type CaseSort = 'created' | 'modified';
+export type SortDirection = 'asc' | 'desc';
+
+export interface CaseListQuery {
+  /** Free text; every typed word must prefix-match the name, external ref, IDV id or personal code. */
+  search?: string;
+  idvStatus?: string[];
+  /** `none`: no KYC identification yet. */
+  kycStatus?: (string | 'none')[];
+  /** `none`: not decided by the officer yet. */
+  decision?: (Decision | 'none')[];
+  sort: CaseSort;
+  dir: SortDirection;
+  limit: number;
+  /** Opaque, from a previous page's `nextCursor`; wins over `offset`. */
+  cursor?: string | null;
+  offset?: number;
+}
+
+export interface CaseListPage {
+  rows: CaseSummary[];
+  /** Rows matching the query's filters in total (all pages). */
+  total: number;
+  nextCursor: string | null;
+}
