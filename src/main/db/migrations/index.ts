@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-case-counts';
 
 /** Every migration in order; `version` must be 1, 2, 3… (checked at open). */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export type { Migration } from './types';

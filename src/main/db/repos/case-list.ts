@@ -96,7 +96,10 @@ export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
       ? `FROM cases k WHERE ${filterClause(q, 'k')}`
       : `FROM cases_fts f JOIN cases k INDEXED BY cases_search_keys ON k.seq = f.rowid
         WHERE f.cases_fts MATCH @match AND ${filterClause(q, 'k')}`;
-  const total = stmt<{ n: number }>(db, `SELECT count(*) AS n ${where}`).get(params)!.n;
+  const unfiltered = match === null && filterClause(q, 'k') === 'k.workspace_id = @ws';
+  const total = unfiltered
+    ? (stmt<{ n: number }>(db, 'SELECT n FROM case_counts WHERE workspace_id = @ws').get({ ws })?.n ?? 0)
+    : stmt<{ n: number }>(db, `SELECT count(*) AS n ${where}`).get(params)!.n;
   const order = (t: string): string => `ORDER BY ${t}.${key} ${dir}, ${t}.seq ${dir}`;
   // The inner query picks the page's rowids from index data only; the outer one reads those rows.
   const rows = stmt<SummaryRow>(

@@ -1,0 +1,22 @@
+import { runCacheBench } from './cache';
+
+/* `npm run bench [-- cache|sync|ui]`: each benchmark prints a table and writes bench/results/<name>.json. */
+const all: Record<string, () => unknown> = {
+  cache: runCacheBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : Object.keys(all);
+  for (const name of names) {
+    const bench = all[name];
+    if (!bench) {
+      console.error(`Unknown benchmark "${name}". Known: ${Object.keys(all).join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    await bench();
+  }
+}
+
+void main();
