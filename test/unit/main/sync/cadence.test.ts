@@ -20,11 +20,11 @@ describe('cadence', () => {
       lastChangeAt: now - 10 * MIN,
     });
     expect(cls).toBe('in_flow');
-    expect(interval).toBeLessThanOrEqual(8_000);
+    expect(interval).toBeLessThanOrEqual(10_000);
   });
 
   it('watches a new case closely, then backs a quiet Pending case off towards minutes', () => {
-    expect(nextInterval({ ...base, watchUntil: now + MIN }).interval).toBe(5_000);
+    expect(nextInterval({ ...base, watchUntil: now + MIN }).interval).toBe(8_000);
     const quietHour = nextInterval({ ...base, lastChangeAt: now - 60 * MIN });
     expect(quietHour.cls).toBe('pending');
     expect(quietHour.interval).toBe(6 * MIN);
@@ -38,7 +38,7 @@ describe('cadence', () => {
       ...base,
       idvStatus: 'Completed',
       kycStatus: 'Awaiting',
-      lastChangeAt: now - 8 * MIN,
+      lastChangeAt: now - 4 * MIN,
     });
     expect(later.interval).toBe(2 * MIN);
     expect(
