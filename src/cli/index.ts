@@ -1,4 +1,5 @@
 import { runCli } from './main';
+import { readSecretFromStdin } from './secret-input';
 
 // The process entry: real streams, real environment, Ctrl+C ends long-running commands cleanly.
 const interrupted = new Promise<void>((resolve) => {
@@ -13,6 +14,7 @@ void runCli(
     env: process.env,
     interrupted,
     cwd: process.cwd(),
+    readSecret: (prompt) => readSecretFromStdin(prompt),
   },
   process.argv.slice(2),
 ).then((code) => process.exit(code));

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError, isAppError } from '../main/errors';
 import * as ondato from './commands/ondato';
+import { CORE_COMMANDS, runCoreCommand, trackCreated } from './core-commands';
 import { simulator } from './commands/simulator';
 import { readEnvConfig } from './env-config';
 import type { CliIo } from './io';
@@ -29,6 +30,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
       country: str,
       'external-ref': str,
       setup: str,
+      track: { type: 'boolean' },
+      'data-dir': str,
     },
     positionals: 0,
   },
@@ -65,6 +68,7 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
     io.out(USAGE);
     return;
   }
+  if (CORE_COMMANDS.has(command)) return runCoreCommand(io, command, rest);
   const spec = COMMANDS[command];
   if (!spec)
     throw new AppError('usage', `Unknown command "${command}". Run \`kyc-desk --help\` for the commands.`);
@@ -96,8 +100,16 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
   switch (command) {
     case 'setups':
       return ondato.setups(ctx);
-    case 'create':
-      return ondato.create(ctx, flags as ondato.CreateFlags);
+    case 'create': {
+      const created = await ondato.create(ctx, flags as ondato.CreateFlags);
+      if (flags.track === true)
+        await trackCreated(
+          io,
+          typeof flags['data-dir'] === 'string' ? flags['data-dir'] : undefined,
+          created,
+        );
+      return;
+    }
     case 'status':
       return ondato.status(ctx, id);
     case 'kyc':

@@ -9,11 +9,28 @@ ONDATO_IDV_WEB_URL):
   create [registration options]        create an identity verification and print its customer URL
       --first-name --middle-name --last-name --date-of-birth YYYY-MM-DD --personal-code
       --email --phone DIGITS --country XX --external-ref REF --setup UUID
+      --track [--data-dir DIR]         also keep the case in this environment's local cache
   status <idvId>                       the IDV's status
   kyc <idvId>                          the KYC identification of an IDV
   files <idvId> --out DIR              download the document images
   qr <idvId> --out FILE.png            write a QR code of the customer URL
   url <idvId>                          print the customer URL
+
+Workspaces (stored like the app's: settings in the encrypted cache, the secret in the system keychain):
+  workspace add --name N --env production|sandbox|demo --client-id ID --setup UUID
+      [--customer-url URL] [--base-url URL] [--officer NAME]
+                                       the client secret is read from a hidden prompt, or from
+                                       stdin when piped; never from a flag
+  workspace list | use <id|name> | test [<id|name>] | remove <id|name>
+
+Cases (the active workspace; with ONDATO_ENV set, the environment's own workspace and cache):
+  sync --once | --watch                check Ondato now / keep polling until Ctrl+C
+  cases [--search Q] [--status S] [--limit N]
+                                       the cached case list
+  show <idvId>                         one case from the cache (works offline)
+  decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
+  audit verify                         check the audit trail's hash chain
+  These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Local:
   simulator [--port N] [--host H] [--seed N] [--demo] [--autopilot]

@@ -21,6 +21,18 @@ export interface SimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Added to every Ondato API response, in real milliseconds. */
   latencyMs?: number;
+  /**
+   * Benchmarks only: draw at most this many distinct images per part and reuse them, so a thousand
+   * cases do not cost a thousand renders. The images then do not show the case's own data.
+   */
+  specimenPool?: number;
+}
+
+/** The simulator's own clock: wall time plus what `advanceClock` added. */
+export interface OwnClock {
+  advance(ms: number): void;
+  offset(): number;
+  setOffset(ms: number): void;
 }
 
 export interface Streams {
@@ -33,7 +45,7 @@ export interface Streams {
 export interface SimContext {
   readonly clock: Clock;
   /** Present only when the simulator owns its clock. */
-  readonly ownClock: { advance(ms: number): void } | undefined;
+  readonly ownClock: OwnClock | undefined;
   readonly seed: number;
   readonly demo: boolean;
   readonly autopilot: boolean;
@@ -70,7 +82,13 @@ export function createContext(options: SimulatorOptions): SimContext {
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
   let offset = 0;
-  const ownClock = options.clock ? undefined : { advance: (ms: number) => void (offset += ms) };
+  const ownClock: OwnClock | undefined = options.clock
+    ? undefined
+    : {
+        advance: (ms) => void (offset += ms),
+        offset: () => offset,
+        setOffset: (ms) => void (offset = ms),
+      };
   const clock: Clock = options.clock ?? { now: () => Date.now() + offset };
   const tokenLifetimeSeconds = nonNegative('tokenLifetimeSeconds', options.tokenLifetimeSeconds, 3600);
   return {
@@ -89,6 +107,6 @@ export function createContext(options: SimulatorOptions): SimContext {
     tokens: new TokenStore(tokenLifetimeSeconds),
     faults: new Faults(),
     log: new RequestLog(),
-    images: new ImageCache(),
+    images: new ImageCache(options.specimenPool),
   };
 }

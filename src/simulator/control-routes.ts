@@ -85,5 +85,11 @@ export function controlRoutes(ctx: SimContext, ops: Operations): RouteDef[] {
       '/__sim/reset',
       withBody(() => ops.reset()),
     ),
+    route('GET', '/__sim/snapshot', () => json(200, ops.snapshot())),
+    route(
+      'POST',
+      '/__sim/restore',
+      withBody((body) => ops.restore(body)),
+    ),
   ];
 }

@@ -6,6 +6,7 @@ import { idvJson } from './idv-payload';
 import { walk } from './lifecycle';
 import { SimulatorError } from './reply';
 import type { Counters, RequestLogEntry } from './request-log';
+import { restoreSnapshot, takeSnapshot, type SimulatorSnapshot } from './snapshot';
 import {
   ADVANCE_TARGETS,
   type AdvanceTarget,
@@ -33,6 +34,10 @@ export interface SimulatorControl {
   counters(): Counters;
   clearRequests(): void;
   reset(): void;
+  /** The IDVs and id streams as JSON-serialisable data (see snapshot.ts). */
+  snapshot(): SimulatorSnapshot;
+  /** Replaces the IDVs and id streams with a snapshot's; 400 for a malformed one, 409 for another seed. */
+  restore(snapshot: SimulatorSnapshot): void;
 }
 
 function bad(field: string, message: string): never {
@@ -162,6 +167,8 @@ export function createOperations(ctx: SimContext) {
       // their stream: a token from before the reset must never become valid again.
       ctx.rng = { ...createStreams(ctx.seed), tokens: ctx.rng.tokens };
     },
+    snapshot: (): SimulatorSnapshot => takeSnapshot(ctx),
+    restore: (input: unknown): void => restoreSnapshot(ctx, input),
   };
 }
 
@@ -184,5 +191,7 @@ export function createControl(ops: Operations): SimulatorControl {
     counters: () => ops.counters(),
     clearRequests: () => ops.clearRequests(),
     reset: () => ops.reset(),
+    snapshot: () => ops.snapshot(),
+    restore: (snapshot) => ops.restore(snapshot),
   };
 }

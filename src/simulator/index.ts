@@ -9,6 +9,7 @@ export type { SimulatorOptions } from './context';
 export type { SimulatorControl } from './controls';
 export type { FaultRule, FaultKind, FaultRoute, ActiveFault } from './faults';
 export type { RequestLogEntry, Counters } from './request-log';
+export type { SimulatorSnapshot } from './snapshot';
 export type { AdvanceTarget, Clock, DocumentChoice, Mismatch, OAuthClient, Outcome } from './types';
 export { SimulatorError } from './reply';
 export { SETUPS } from './setups';

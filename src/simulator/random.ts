@@ -23,6 +23,11 @@ export class Rng {
     this.state = seed >>> 0;
   }
 
+  /** The position in the stream; `new Rng(rng.position())` continues exactly where this one is. */
+  position(): number {
+    return this.state;
+  }
+
   /** mulberry32: tiny, fast and good enough for test data (not for secrets). */
   nextUint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

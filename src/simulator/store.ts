@@ -64,4 +64,15 @@ export class IdvStore {
     this.byId.clear();
     this.byKycId.clear();
   }
+
+  /** The records as they are (not settled: settling is a pure function of the clock). */
+  records(): IdvRecord[] {
+    return [...this.byId.values()];
+  }
+
+  /** Replaces every record; the KYC index is rebuilt lazily by getByKycId. */
+  load(records: readonly IdvRecord[]): void {
+    this.clear();
+    for (const record of records) this.byId.set(record.id.toLowerCase(), record);
+  }
 }

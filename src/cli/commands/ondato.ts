@@ -86,11 +86,16 @@ export function buildCreateRequest(flags: CreateFlags, defaultSetupId: string | 
   };
 }
 
-export async function create(ctx: CommandContext, flags: CreateFlags): Promise<void> {
+export async function create(
+  ctx: CommandContext,
+  flags: CreateFlags,
+): Promise<{ id: string; request: CreateIdvRequest }> {
   const client = clientOf(ctx);
-  const { id } = await client.createIdv(buildCreateRequest(flags, ctx.config.setupId));
+  const request = buildCreateRequest(flags, ctx.config.setupId);
+  const { id } = await client.createIdv(request);
   const url = client.customerUrl(id);
   print(ctx.io, ctx.json, { id, customerUrl: url }, () => [`Created IDV ${id}`, `Customer link: ${url}`]);
+  return { id, request };
 }
 
 export async function status(ctx: CommandContext, idvId: string): Promise<void> {

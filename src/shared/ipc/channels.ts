@@ -1,6 +1,44 @@
 // The names alone, without schemas, so the preload bundle stays tiny and free of zod.
-export const requestChannels = ['app:info'] as const;
-export const eventChannels = [] as const;
+export const requestChannels = [
+  'app:info',
+  'app:storage',
+  'settings:get',
+  'settings:set',
+  'workspaces:list',
+  'workspaces:create-demo',
+  'workspaces:probe',
+  'workspaces:add',
+  'workspaces:update',
+  'workspaces:remove',
+  'workspaces:activate',
+  'workspaces:test',
+  'workspaces:setups',
+  'cases:create',
+  'cases:list',
+  'cases:get',
+  'cases:refresh',
+  'cases:viewing',
+  'cases:image',
+  'link:qr',
+  'link:copied',
+  'link:qr-shown',
+  'link:open',
+  'review:decide',
+  'review:decisions',
+  'audit:list',
+  'audit:verify',
+  'sync:status',
+  'sync:set-polling',
+  'sync:now',
+] as const;
+
+export const eventChannels = [
+  'cases:changed',
+  'sync:status',
+  'workspaces:changed',
+  'settings:changed',
+  'app:navigate',
+] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import type { RequestChannel } from './channels';
+import type { AuditChainCheck, AuditEvent } from '../domain/audit';
+import type { CaseListPage } from '../domain/case';
+import type { DecisionRecord } from '../domain/decision';
+import type {
+  CaseView,
+  ConnectionResult,
+  ImageData,
+  QrData,
+  Settings,
+  SetupOption,
+  StorageInfo,
+  SyncStatus,
+  WorkspaceList,
+  WorkspaceView,
+} from '../domain/views';
+import { newCaseSchema } from '../validation/registration';
+import type { EventChannel, RequestChannel } from './channels';
 
 export interface AppInfo {
   name: string;
@@ -10,12 +26,174 @@ export interface AppInfo {
 /** What each request channel returns. */
 export interface Outputs {
   'app:info': AppInfo;
+  'app:storage': StorageInfo;
+  'settings:get': Settings;
+  'settings:set': Settings;
+  'workspaces:list': WorkspaceList;
+  'workspaces:create-demo': WorkspaceView;
+  'workspaces:probe': ConnectionResult;
+  'workspaces:add': WorkspaceView;
+  'workspaces:update': WorkspaceView;
+  'workspaces:remove': void;
+  'workspaces:activate': void;
+  'workspaces:test': ConnectionResult;
+  'workspaces:setups': SetupOption[];
+  'cases:create': CaseView;
+  'cases:list': CaseListPage;
+  'cases:get': CaseView;
+  'cases:refresh': CaseView;
+  'cases:viewing': void;
+  'cases:image': ImageData;
+  'link:qr': QrData;
+  'link:copied': void;
+  'link:qr-shown': void;
+  'link:open': void;
+  'review:decide': DecisionRecord;
+  'review:decisions': DecisionRecord[];
+  'audit:list': AuditEvent[];
+  'audit:verify': AuditChainCheck;
+  'sync:status': SyncStatus;
+  'sync:set-polling': Settings;
+  'sync:now': void;
 }
+
+/** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
+export type NavigateTarget = 'new-case' | 'cases' | 'workspaces' | 'settings' | 'search';
+
+/** What main pushes to the renderer. */
+export interface Events {
+  'cases:changed': { ids: string[] };
+  'sync:status': SyncStatus;
+  'workspaces:changed': WorkspaceList;
+  'settings:changed': Settings;
+  /** A menu item or its accelerator (File › New case, View › Cases…) was chosen. */
+  'app:navigate': { to: NavigateTarget };
+}
+
+const id = z.string().trim().min(1).max(200);
+const caseRef = z.strictObject({ caseId: id });
+const none = z.undefined();
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Enter an https:// address.');
+const optionalUrl = z.union([httpsUrl, z.literal('')]).optional();
+
+const overrides = z
+  .strictObject({
+    authUrl: optionalUrl,
+    idvApiUrl: optionalUrl,
+    kycApiUrl: optionalUrl,
+    customerWebUrl: optionalUrl,
+  })
+  .optional();
+
+const environment = z.enum(['production', 'sandbox']);
+const clientId = z.string().trim().min(1, 'Enter the client ID Ondato gave you.').max(200);
+const clientSecret = z.string().min(1, 'Enter the client secret.').max(1000);
+const officerName = z.string().trim().max(100).optional();
+
+export const workspaceDraftSchema = z.strictObject({
+  environment,
+  clientId,
+  clientSecret,
+  overrides,
+});
+
+export const newWorkspaceSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Give the workspace a name.').max(80),
+  environment,
+  clientId,
+  clientSecret,
+  setupId: z.uuid('Choose a setup from the list Ondato returned.'),
+  customerBaseUrl: optionalUrl,
+  overrides,
+  officerName,
+});
+
+export const settingsPatchSchema = z.strictObject({
+  polling: z.boolean().optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  shortcuts: z.boolean().optional(),
+  notifications: z.boolean().optional(),
+});
+
+export const caseListQuerySchema = z.strictObject({
+  search: z.string().max(200).optional(),
+  idvStatus: z.array(z.string().max(50)).max(20).optional(),
+  kycStatus: z.array(z.string().max(50)).max(20).optional(),
+  decision: z
+    .array(z.enum(['accept', 'reject', 'escalate', 'none']))
+    .max(4)
+    .optional(),
+  sort: z.enum(['created', 'modified']),
+  dir: z.enum(['asc', 'desc']),
+  limit: z.number().int().min(1).max(500),
+  cursor: z.string().max(500).nullish(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+});
+
+export const decideSchema = z.strictObject({
+  caseId: id,
+  decision: z.enum(['accept', 'reject', 'escalate']),
+  reasonCode: z.string().trim().min(1, 'Choose a reason.').max(60),
+  note: z.string().max(4000, 'The note can be at most 4000 characters.'),
+});
 
 /** What each request channel accepts; main parses every call with these before a handler runs. */
 export const inputs = {
-  'app:info': z.undefined(),
+  'app:info': none,
+  'app:storage': none,
+  'settings:get': none,
+  'settings:set': settingsPatchSchema,
+  'workspaces:list': none,
+  'workspaces:create-demo': z.strictObject({ officerName }),
+  'workspaces:probe': workspaceDraftSchema,
+  'workspaces:add': newWorkspaceSchema,
+  'workspaces:update': z.strictObject({
+    id,
+    name: z.string().trim().min(1).max(80).optional(),
+    setupId: z.uuid().optional(),
+    customerBaseUrl: optionalUrl,
+    officerName,
+    overrides,
+    clientSecret: clientSecret.optional(),
+  }),
+  'workspaces:remove': z.strictObject({ id }),
+  'workspaces:activate': z.strictObject({ id }),
+  'workspaces:test': z.strictObject({ id }),
+  'workspaces:setups': none,
+  'cases:create': newCaseSchema,
+  'cases:list': caseListQuerySchema,
+  'cases:get': caseRef,
+  'cases:refresh': caseRef,
+  'cases:viewing': z.strictObject({ caseId: id.nullable() }),
+  'cases:image': z.strictObject({ caseId: id, fileId: id }),
+  'link:qr': caseRef,
+  'link:copied': caseRef,
+  'link:qr-shown': caseRef,
+  'link:open': caseRef,
+  'review:decide': decideSchema,
+  'review:decisions': caseRef,
+  'audit:list': z.strictObject({
+    caseId: id.optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  'audit:verify': none,
+  'sync:status': none,
+  'sync:set-polling': z.strictObject({ enabled: z.boolean() }),
+  'sync:now': none,
 } satisfies Record<RequestChannel, z.ZodType>;
 
-export type Input<C extends RequestChannel> = z.infer<(typeof inputs)[C]>;
+export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;
+export type ParsedInput<C extends RequestChannel> = z.output<(typeof inputs)[C]>;
 export type Output<C extends RequestChannel> = Outputs[C];
+export type EventPayload<E extends EventChannel> = Events[E];

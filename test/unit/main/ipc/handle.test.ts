@@ -4,8 +4,9 @@ import { dispatch, type HandlerMap } from '../../../../src/main/ipc/handle';
 
 const info = { name: 'KYC Desk', version: '1.2.3', versions: { node: '20' } };
 
+// Only the channel under test is implemented; dispatch looks handlers up by channel name.
 function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
-  return { 'app:info': async () => info, ...overrides };
+  return { 'app:info': async () => info, ...overrides } as HandlerMap;
 }
 
 describe('dispatch', () => {

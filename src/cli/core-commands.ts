@@ -1,0 +1,166 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../main/errors';
+import type { CreateIdvRequest } from '../main/ondato';
+import * as cache from './commands/cache';
+import * as workspace from './commands/workspace';
+import { openCliCore } from './core-context';
+import type { CliIo } from './io';
+import { USAGE } from './usage';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const str = { type: 'string' } as const;
+const flag = { type: 'boolean' } as const;
+const common: Options = { json: flag, help: { type: 'boolean', short: 'h' }, 'data-dir': str };
+
+interface Spec {
+  options: Options;
+  /** Allowed positional counts (after the command, and the subcommand for `workspace`/`audit`). */
+  positionals: readonly number[];
+  /** Runs against ONDATO_* variables when set (the implicit workspace). */
+  env: boolean;
+  /** Starts the sync loop (only `sync --watch`). */
+  sync?: (values: Record<string, string | boolean | undefined>) => boolean;
+}
+
+const SPECS: Record<string, Spec> = {
+  'workspace add': {
+    options: {
+      name: str,
+      env: str,
+      'client-id': str,
+      setup: str,
+      'customer-url': str,
+      'base-url': str,
+      officer: str,
+    },
+    positionals: [0],
+    env: false,
+  },
+  'workspace list': { options: {}, positionals: [0], env: false },
+  'workspace use': { options: {}, positionals: [1], env: false },
+  'workspace test': { options: {}, positionals: [0, 1], env: false },
+  'workspace remove': { options: {}, positionals: [1], env: false },
+  sync: { options: { once: flag, watch: flag }, positionals: [0], env: true, sync: (v) => v.watch === true },
+  cases: { options: { search: str, status: str, limit: str }, positionals: [0], env: true },
+  show: { options: {}, positionals: [1], env: true },
+  decide: { options: { decision: str, reason: str, note: str }, positionals: [1], env: true },
+  'audit verify': { options: {}, positionals: [0], env: true },
+};
+
+export const CORE_COMMANDS: ReadonlySet<string> = new Set([
+  'workspace',
+  'sync',
+  'cases',
+  'show',
+  'decide',
+  'audit',
+]);
+
+function specOf(command: string, rest: string[]): { key: string; spec: Spec; args: string[] } {
+  if (command === 'workspace' || command === 'audit') {
+    const [sub, ...args] = rest;
+    const key = `${command} ${sub ?? ''}`;
+    const spec = SPECS[key];
+    if (!spec) {
+      const subs = Object.keys(SPECS)
+        .filter((k) => k.startsWith(`${command} `))
+        .map((k) => k.split(' ')[1]);
+      throw new AppError('usage', `Use \`kyc-desk ${command} ${subs.join('|')}\`.`);
+    }
+    return { key, spec, args };
+  }
+  const spec = SPECS[command];
+  if (!spec) throw new AppError('usage', `Unknown command "${command}".`);
+  return { key: command, spec, args: rest };
+}
+
+/** The commands that go through the app's core (cache, keychain, sync engine). */
+export async function runCoreCommand(io: CliIo, command: string, rest: string[]): Promise<void> {
+  const { key, spec, args } = specOf(command, rest);
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...common, ...spec.options },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(USAGE);
+    return;
+  }
+  if (!spec.positionals.includes(positionals.length)) {
+    throw new AppError('usage', `Wrong arguments for \`kyc-desk ${key}\`. Run \`kyc-desk --help\`.`);
+  }
+  const v = values as Record<string, string | boolean | undefined>;
+  const text = (name: string): string | undefined => (typeof v[name] === 'string' ? v[name] : undefined);
+  if (key === 'sync' && v.once !== true && v.watch !== true)
+    throw new AppError('usage', 'Give sync --once or --watch.');
+  const json = v.json === true;
+  const { core } = await openCliCore(io, {
+    dataDir: text('data-dir'),
+    allowEnv: spec.env,
+    sync: spec.sync?.(v) ?? false,
+  });
+  const id = positionals[0] ?? '';
+  try {
+    switch (key) {
+      case 'workspace add':
+        return await workspace.workspaceAdd(io, core, json, {
+          name: text('name'),
+          env: text('env'),
+          'client-id': text('client-id'),
+          setup: text('setup'),
+          'customer-url': text('customer-url'),
+          'base-url': text('base-url'),
+          officer: text('officer'),
+        });
+      case 'workspace list':
+        return await workspace.workspaceList(io, core, json);
+      case 'workspace use':
+        return await workspace.workspaceUse(io, core, json, id);
+      case 'workspace test':
+        return await workspace.workspaceTest(io, core, json, positionals[0]);
+      case 'workspace remove':
+        return await workspace.workspaceRemove(io, core, json, id);
+      case 'sync':
+        return await (v.watch === true ? cache.syncWatch(io, core, json) : cache.syncOnce(io, core, json));
+      case 'cases':
+        return cache.listCases(io, core, json, {
+          search: text('search'),
+          status: text('status'),
+          limit: text('limit'),
+        });
+      case 'show':
+        return cache.showCase(io, core, json, id);
+      case 'decide':
+        return cache.decide(io, core, json, id, {
+          decision: text('decision'),
+          reason: text('reason'),
+          note: text('note'),
+        });
+      case 'audit verify':
+        return cache.auditVerify(io, core, json);
+    }
+  } finally {
+    await core.close();
+  }
+}
+
+/** `create --track`: keeps the new case in the environment workspace's cache for `sync`, `cases`, `show`. */
+export async function trackCreated(
+  io: CliIo,
+  dataDir: string | undefined,
+  created: { id: string; request: CreateIdvRequest },
+): Promise<void> {
+  const { core } = await openCliCore(io, { dataDir, allowEnv: true, sync: false });
+  try {
+    const { registration } = created.request;
+    core.services.cases.adopt({
+      idvId: created.id,
+      externalRef: created.request.externalReferenceId ?? null,
+      setupId: created.request.setupId,
+      registration: registration ?? null,
+    });
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCore, type Core } from '../main/app/core';
+import { envSecretStore } from '../main/app/secret-scope';
+import { secretAccount, type ImplicitWorkspace } from '../main/app/workspace-client';
+import { createFileLogger } from '../main/logger';
+import { defaultDataDir, logDir } from '../main/paths';
+import { createKeytarStore } from '../main/secrets/keytar-store';
+import { createMemoryStore } from '../main/secrets/memory-store';
+import { readEnvConfig, type EnvConfig } from './env-config';
+import type { CliIo } from './io';
+
+export interface CliCore {
+  core: Core;
+  /** The implicit environment-variable workspace is in use. */
+  envMode: boolean;
+  dataDir: string;
+}
+
+/** The data directory: --data-dir, else KYC_DESK_DATA_DIR, else the app's (paths.ts). */
+export function dataDirOf(io: CliIo, flag: string | undefined): string {
+  if (flag !== undefined && flag.trim() !== '') return resolve(io.cwd, flag);
+  return defaultDataDir({ env: io.env });
+}
+
+/** A short, stable name for one environment configuration: its own cache and keychain scope. */
+export function envWorkspaceId(config: EnvConfig): string {
+  const e = config.endpoints;
+  const text = [
+    config.environment,
+    config.credentials.clientId,
+    e.authUrl,
+    e.idvApiUrl,
+    e.kycApiUrl,
+    e.customerWebUrl,
+  ].join('\n');
+  return `env-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Opens the same core the app uses. With ONDATO_ENV set (and `allowEnv`), the ONDATO_* variables define
+ * an implicit workspace with its own cache in `<dataDir>/env-<hash>/`; its secret stays in memory.
+ */
+export async function openCliCore(
+  io: CliIo,
+  options: { dataDir: string | undefined; allowEnv: boolean; sync: boolean },
+): Promise<CliCore> {
+  const root = dataDirOf(io, options.dataDir);
+  const keychain = io.secrets ?? createKeytarStore();
+  const envMode = options.allowEnv && (io.env.ONDATO_ENV ?? '').trim() !== '';
+  let dataDir = root;
+  let secrets = keychain;
+  let implicit: ImplicitWorkspace | undefined;
+  if (envMode) {
+    const config = readEnvConfig(io.env);
+    const id = envWorkspaceId(config);
+    dataDir = join(root, id);
+    secrets = envSecretStore(
+      keychain,
+      id,
+      createMemoryStore({ [secretAccount(id)]: config.credentials.clientSecret }),
+    );
+    implicit = {
+      id,
+      name: `Environment (${config.environment})`,
+      endpoints: config.endpoints,
+      clientId: config.credentials.clientId,
+      setupId: config.setupId,
+    };
+  }
+  const core = await createCore({
+    dataDir,
+    secrets,
+    osUser: osUser(),
+    logger: createFileLogger({ dir: logDir(dataDir) }),
+    // The CLI neither opens browsers nor shows desktop notifications; `sync --watch` prints instead.
+    shell: { openExternal: async () => undefined },
+    notifier: { notify: () => undefined },
+    ...(implicit ? { implicitWorkspace: implicit } : {}),
+  });
+  try {
+    await core.start({ polling: options.sync });
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  return { core, envMode, dataDir };
+}

@@ -1,0 +1,174 @@
+import * as casesRepo from '../db/repos/cases';
+import * as workspacesRepo from '../db/repos/workspaces';
+import { loadOrCreateCacheKey } from '../db/key';
+import { openCache } from '../db/open';
+import type { Db } from '../db/sql';
+import { createEventBus, type EventBus } from '../events';
+import { createHandlers } from '../handlers';
+import type { HandlerMap } from '../ipc/handle';
+import type { AppLogger } from '../logger';
+import { cachePath } from '../paths';
+import type { SecretStore } from '../secrets/secret-store';
+import { createServices, type AppInfoSource, type Notifier, type Services, type Shell } from '../services';
+import type { ServiceContext } from '../services/context';
+import { readSettings } from '../services/settings';
+import type { CaseChange } from '../sync/types';
+import { createDemoSimulator } from './demo';
+import { defaultEngineFactory } from './default-engine';
+import type { EngineFactory, SyncEngineOptions } from './engine';
+import { ensureImplicitWorkspace } from './implicit';
+import { caseLabel, noticeFor } from './notify';
+import { createRuntime } from './runtime';
+import type { ClientTuning, ImplicitWorkspace } from './workspace-client';
+
+export interface CoreDeps {
+  dataDir: string;
+  secrets: SecretStore;
+  clock?: { now(): number };
+  osUser: string;
+  logger: AppLogger;
+  shell: Shell;
+  notifier: Notifier;
+  /** Defaults to the real sync engine. */
+  createEngine?: EngineFactory;
+  engineOptions?: SyncEngineOptions;
+  /** Port of the demo simulator; 0 (default) picks a free one. */
+  simulatorPort?: number;
+  /** The CLI's environment-variable workspace (its secret stays in memory). */
+  implicitWorkspace?: ImplicitWorkspace;
+  app?: Partial<AppInfoSource>;
+  /** Tests: client timeouts and retries. */
+  clientTuning?: ClientTuning;
+  /** Electron: its own-ABI better-sqlite3 build (src/main/native.ts); Node uses node_modules'. */
+  nativeBinding?: string;
+}
+
+export interface Core {
+  handlers: HandlerMap;
+  events: EventBus;
+  services: Services;
+  /** The open cache, for tests and diagnostics; everything else goes through the services. */
+  db: Db;
+  /**
+   * Starts the demo simulator (if there is a demo workspace) and the active workspace's engine.
+   * `polling: false` (one-shot CLI commands) builds the engine without starting its loop.
+   */
+  start(options?: { polling?: boolean }): Promise<void>;
+  /** Stops the engine, saves the demo state and closes the cache. */
+  close(): Promise<void>;
+}
+
+/** Opens the encrypted cache and builds the services; plain Node (Electron, the CLI and the harness share it). */
+export async function createCore(deps: CoreDeps): Promise<Core> {
+  const now = (): number => (deps.clock ? deps.clock.now() : Date.now());
+  const dbPath = cachePath(deps.dataDir);
+  const key = await loadOrCreateCacheKey(deps.secrets, { dbPath });
+  const cache = openCache({
+    path: dbPath,
+    key,
+    now,
+    ...(deps.nativeBinding === undefined ? {} : { nativeBinding: deps.nativeBinding }),
+  });
+  const { db } = cache;
+  const events = createEventBus((event) => deps.logger.warn('event listener failed', { event }));
+  const demo = createDemoSimulator({
+    db,
+    logger: deps.logger,
+    ...(deps.simulatorPort === undefined ? {} : { port: deps.simulatorPort }),
+  });
+  const watched = new Set<string>();
+  let runLoop = true;
+
+  function onChanges(workspaceId: string, changes: CaseChange[]): void {
+    events.emit('cases:changed', { ids: changes.map((c) => c.caseId) });
+    const ws = workspacesRepo.get(db, workspaceId);
+    if (ws?.environment === 'demo') demo.markDirty();
+    if (!readSettings({ db }).notifications) return;
+    for (const change of changes) {
+      const detail = casesRepo.get(db, workspaceId, change.caseId);
+      // Created here (the officer entered a registration) or opened on screen this session.
+      if (!detail || (detail.registration === null && !watched.has(change.caseId))) continue;
+      const notice = noticeFor(change, caseLabel(change.caseId, detail.externalRef));
+      if (notice) deps.notifier.notify(notice.title, notice.body);
+    }
+  }
+
+  const runtime = createRuntime({
+    db,
+    secrets: deps.secrets,
+    now,
+    logger: deps.logger,
+    events,
+    demo,
+    createEngine: deps.createEngine ?? defaultEngineFactory,
+    engineOptions: deps.engineOptions,
+    osUser: deps.osUser,
+    implicit: deps.implicitWorkspace,
+    tuning: deps.clientTuning,
+    pollingEnabled: () => readSettings({ db }).polling,
+    runLoop: () => runLoop,
+    onChanges,
+  });
+
+  const ctx: ServiceContext = {
+    db,
+    dataDir: deps.dataDir,
+    dbPath,
+    secrets: deps.secrets,
+    now,
+    osUser: deps.osUser,
+    logger: deps.logger,
+    events,
+    shell: deps.shell,
+    runtime,
+    demo,
+    tuning: deps.clientTuning,
+    watch: (caseId) => void watched.add(caseId),
+  };
+  const services = createServices(ctx, {
+    name: deps.app?.name ?? 'KYC Desk',
+    version: deps.app?.version ?? '0.0.0',
+    versions: deps.app?.versions ?? { node: process.versions.node },
+  });
+
+  if (deps.implicitWorkspace) {
+    try {
+      ensureImplicitWorkspace(db, deps.implicitWorkspace, now(), deps.osUser);
+    } catch (error) {
+      cache.close();
+      throw error;
+    }
+  }
+
+  let closed = false;
+  return {
+    handlers: createHandlers(services),
+    events,
+    db,
+    services,
+    async start(options = {}) {
+      runLoop = options.polling ?? true;
+      if (workspacesRepo.list(db).some((ws) => ws.environment === 'demo')) {
+        try {
+          await demo.ensureStarted();
+        } catch (error) {
+          deps.logger.error('demo simulator did not start', { error });
+        }
+      }
+      const active = runtime.activeId();
+      // A stale id (the workspace was removed by another process, e.g. the CLI) falls back to the first.
+      const valid = active !== null && workspacesRepo.get(db, active) ? active : null;
+      await runtime.activate(valid ?? workspacesRepo.list(db)[0]?.id ?? null);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await runtime.stop();
+        await demo.stop();
+      } finally {
+        cache.close();
+      }
+    },
+  };
+}

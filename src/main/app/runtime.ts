@@ -1,0 +1,185 @@
+import * as settingsRepo from '../db/repos/settings';
+import * as workspacesRepo from '../db/repos/workspaces';
+import type { Db } from '../db/sql';
+import { AppError, isAppError } from '../errors';
+import type { EventBus } from '../events';
+import type { AppLogger } from '../logger';
+import type { OndatoClient, OndatoEndpoints } from '../ondato';
+import type { SecretStore } from '../secrets/secret-store';
+import type { CaseChange, SyncEngine } from '../sync/types';
+import type { SyncStatus } from '../../shared/domain/views';
+import type { Workspace } from '../../shared/domain/workspace';
+import type { DemoSimulator } from './demo';
+import type { EngineFactory, SyncEngineOptions } from './engine';
+import {
+  buildClient,
+  credentialsOf,
+  endpointsOf,
+  type ClientTuning,
+  type ImplicitWorkspace,
+} from './workspace-client';
+
+export const ACTIVE_WORKSPACE_KEY = 'app.active-workspace';
+
+export interface RuntimeDeps {
+  db: Db;
+  secrets: SecretStore;
+  now: () => number;
+  logger: AppLogger;
+  events: EventBus;
+  demo: DemoSimulator;
+  createEngine: EngineFactory;
+  engineOptions?: SyncEngineOptions | undefined;
+  osUser: string;
+  implicit?: ImplicitWorkspace | undefined;
+  tuning?: ClientTuning | undefined;
+  /** Polling on/off from the settings, read when an engine starts. */
+  pollingEnabled: () => boolean;
+  /** False for one-shot CLI commands: the engine is built (refresh, syncOnce) but its loop never runs. */
+  runLoop: () => boolean;
+  onChanges: (workspaceId: string, changes: CaseChange[]) => void;
+}
+
+/** The active workspace's live parts; `problem` says why client/engine are missing (e.g. no secret). */
+interface Live {
+  workspace: Workspace;
+  client: OndatoClient | null;
+  engine: SyncEngine | null;
+  problem: AppError | null;
+  unsubscribe: () => void;
+}
+
+export function idleStatus(lastError: SyncStatus['lastError'] = null): SyncStatus {
+  return {
+    state: lastError?.code === 'secret_missing' || lastError?.code === 'auth_failed' ? 'auth_failed' : 'idle',
+    queued: 0,
+    inFlight: 0,
+    lastSuccessAt: null,
+    offlineSince: null,
+    lastError,
+  };
+}
+
+export interface Runtime {
+  activeId(): string | null;
+  /** The active workspace from the cache; throws `no_workspace`. */
+  workspace(): Workspace;
+  endpoints(ws: Workspace): OndatoEndpoints;
+  /** A fresh client for any stored workspace (test, probe of stored credentials). */
+  clientFor(ws: Workspace): Promise<OndatoClient>;
+  /** The active workspace's client; throws when there is none (no secret, no workspace). */
+  client(): OndatoClient;
+  engine(): SyncEngine | null;
+  status(): SyncStatus;
+  /** Makes `id` active (null: none), stopping the old engine and starting the new one. */
+  activate(id: string | null): Promise<void>;
+  /** Rebuilds the active workspace's client and engine (after its settings or secret changed). */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createRuntime(deps: RuntimeDeps): Runtime {
+  let live: Live | null = null;
+  let switching: Promise<void> = Promise.resolve();
+
+  const sources = { demoUrl: () => deps.demo.url(), implicit: deps.implicit };
+  const activeId = (): string | null => settingsRepo.get(deps.db, ACTIVE_WORKSPACE_KEY);
+
+  async function clientFor(ws: Workspace): Promise<OndatoClient> {
+    if (ws.environment === 'demo') await deps.demo.ensureStarted();
+    const credentials = await credentialsOf(ws, deps.secrets);
+    return buildClient(endpointsOf(ws, sources), credentials, deps.logger, deps.tuning);
+  }
+
+  async function stopLive(): Promise<void> {
+    const current = live;
+    live = null;
+    if (!current) return;
+    current.unsubscribe();
+    await current.engine?.stop();
+  }
+
+  async function startLive(ws: Workspace): Promise<void> {
+    let client: OndatoClient | null = null;
+    let problem: AppError | null = null;
+    try {
+      client = await clientFor(ws);
+    } catch (error) {
+      problem = isAppError(error) ? error : new AppError('internal', 'The workspace could not be started.');
+      deps.logger.warn('runtime: workspace not connected', { code: problem.code });
+    }
+    const engine = client
+      ? deps.createEngine({
+          db: deps.db,
+          workspaceId: ws.id,
+          client,
+          clock: { now: deps.now },
+          osUser: deps.osUser,
+          logger: deps.logger,
+          ...(deps.engineOptions ? { options: deps.engineOptions } : {}),
+        })
+      : null;
+    const offs: Array<() => void> = [];
+    if (engine) {
+      offs.push(engine.onChange((changes) => deps.onChanges(ws.id, changes)));
+      offs.push(engine.onStatus((status) => deps.events.emit('sync:status', status)));
+      engine.setEnabled(deps.pollingEnabled());
+      if (deps.runLoop()) engine.start();
+    }
+    live = { workspace: ws, client, engine, problem, unsubscribe: () => offs.forEach((off) => off()) };
+    deps.events.emit('sync:status', status());
+  }
+
+  function status(): SyncStatus {
+    if (live?.engine) return live.engine.status();
+    const problem = live?.problem;
+    return idleStatus(problem ? { code: problem.code, message: problem.message, at: deps.now() } : null);
+  }
+
+  // Switches are serialised: two quick clicks must not leave two engines running.
+  function serial(task: () => Promise<void>): Promise<void> {
+    const next = switching.then(task, task);
+    switching = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    activeId,
+    workspace() {
+      const id = activeId();
+      const ws = id === null ? null : workspacesRepo.get(deps.db, id);
+      if (!ws) throw new AppError('no_workspace', 'Choose or add a workspace first.');
+      return ws;
+    },
+    endpoints: (ws) => endpointsOf(ws, sources),
+    clientFor,
+    client() {
+      if (!live) throw new AppError('no_workspace', 'Choose or add a workspace first.');
+      if (!live.client)
+        throw live.problem ?? new AppError('no_workspace', 'Choose or add a workspace first.');
+      return live.client;
+    },
+    engine: () => live?.engine ?? null,
+    status,
+    activate(id) {
+      return serial(async () => {
+        const ws = id === null ? null : workspacesRepo.get(deps.db, id);
+        if (id !== null && !ws) throw new AppError('workspace_not_found', 'The workspace does not exist.');
+        await stopLive();
+        if (ws) settingsRepo.set(deps.db, ACTIVE_WORKSPACE_KEY, ws.id);
+        else settingsRepo.remove(deps.db, ACTIVE_WORKSPACE_KEY);
+        if (ws) await startLive(ws);
+        else deps.events.emit('sync:status', status());
+      });
+    },
+    reload() {
+      return serial(async () => {
+        await stopLive();
+        const id = activeId();
+        const ws = id === null ? null : workspacesRepo.get(deps.db, id);
+        if (ws) await startLive(ws);
+      });
+    },
+    stop: () => serial(stopLive),
+  };
+}

@@ -1,0 +1,35 @@
+import type { Runtime } from '../app/runtime';
+import type { DemoSimulator } from '../app/demo';
+import type { ClientTuning } from '../app/workspace-client';
+import type { Db } from '../db/sql';
+import type { EventBus } from '../events';
+import type { AppLogger } from '../logger';
+import type { SecretStore } from '../secrets/secret-store';
+
+export interface Shell {
+  openExternal(url: string): Promise<void>;
+}
+
+export interface Notifier {
+  notify(title: string, body: string): void;
+}
+
+/** What every service may use; built once by the core. */
+export interface ServiceContext {
+  db: Db;
+  dataDir: string;
+  dbPath: string;
+  secrets: SecretStore;
+  now(): number;
+  /** The OS account running the app, recorded with every audit row and decision. */
+  osUser: string;
+  logger: AppLogger;
+  events: EventBus;
+  shell: Shell;
+  runtime: Runtime;
+  demo: DemoSimulator;
+  /** Client options for tests (timeouts, retries); undefined in the app. */
+  tuning?: ClientTuning | undefined;
+  /** The officer looked at (or created) this case: notify when it completes or Ondato decides. */
+  watch(caseId: string): void;
+}

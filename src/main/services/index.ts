@@ -1,0 +1,48 @@
+import { createCaseService, type CaseService } from './cases';
+import type { ServiceContext } from './context';
+import { createLinkService, type LinkService } from './links';
+import { createAuditService, createReviewService, type AuditService, type ReviewService } from './review';
+import {
+  createSettingsService,
+  createStorageService,
+  createSyncService,
+  type SettingsService,
+  type StorageService,
+  type SyncService,
+} from './settings';
+import { createWorkspaceService, type WorkspaceService } from './workspaces';
+
+export type { ServiceContext, Shell, Notifier } from './context';
+
+export interface AppInfoSource {
+  name: string;
+  version: string;
+  versions: Record<string, string>;
+}
+
+export interface Services {
+  app: AppInfoSource;
+  workspaces: WorkspaceService;
+  cases: CaseService;
+  links: LinkService;
+  review: ReviewService;
+  audit: AuditService;
+  settings: SettingsService;
+  storage: StorageService;
+  sync: SyncService;
+}
+
+export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
+  const settings = createSettingsService(ctx);
+  return {
+    app,
+    workspaces: createWorkspaceService(ctx),
+    cases: createCaseService(ctx),
+    links: createLinkService(ctx),
+    review: createReviewService(ctx),
+    audit: createAuditService(ctx),
+    settings,
+    storage: createStorageService(ctx),
+    sync: createSyncService(ctx, settings),
+  };
+}

@@ -1,0 +1,65 @@
+import * as auditRepo from '../db/repos/audit';
+import * as casesRepo from '../db/repos/cases';
+import * as decisionsRepo from '../db/repos/decisions';
+import type { AuditChainCheck, AuditEvent } from '../../shared/domain/audit';
+import type { DecisionRecord } from '../../shared/domain/decision';
+import { DECISION_REASONS, isReasonFor } from '../../shared/domain/reasons';
+import type { ParsedInput } from '../../shared/ipc/contract';
+import type { ServiceContext } from './context';
+import { caseNotFound, invalidInput } from './errors';
+
+export type DecideInput = ParsedInput<'review:decide'>;
+
+export interface ReviewService {
+  decide(input: DecideInput): DecisionRecord;
+  decisions(caseId: string): DecisionRecord[];
+}
+
+export interface AuditService {
+  list(input: { caseId?: string | undefined; limit?: number | undefined }): AuditEvent[];
+  verify(): AuditChainCheck;
+}
+
+export function createReviewService(ctx: ServiceContext): ReviewService {
+  return {
+    decide(input) {
+      if (!isReasonFor(input.decision, input.reasonCode)) {
+        const allowed = DECISION_REASONS[input.decision].map((r) => r.label).join('; ');
+        throw invalidInput({ reasonCode: [`Choose a reason that fits this decision: ${allowed}.`] });
+      }
+      const ws = ctx.runtime.workspace();
+      if (!casesRepo.get(ctx.db, ws.id, input.caseId)) throw caseNotFound();
+      // decisionsRepo.record writes the decision, the case's latest decision and the audit row in one transaction.
+      const record = decisionsRepo.record(ctx.db, ws.id, {
+        caseId: input.caseId,
+        decision: input.decision,
+        reasonCode: input.reasonCode,
+        note: input.note.trim() === '' ? null : input.note,
+        officerName: ws.officerName,
+        osUser: ctx.osUser,
+        decidedAt: ctx.now(),
+      });
+      ctx.events.emit('cases:changed', { ids: [input.caseId] });
+      return record;
+    },
+    decisions(caseId) {
+      const ws = ctx.runtime.workspace();
+      if (!casesRepo.get(ctx.db, ws.id, caseId)) throw caseNotFound();
+      return decisionsRepo.listForCase(ctx.db, ws.id, caseId);
+    },
+  };
+}
+
+export function createAuditService(ctx: ServiceContext): AuditService {
+  return {
+    list({ caseId, limit }) {
+      const ws = ctx.runtime.workspace();
+      return caseId === undefined
+        ? auditRepo.listForWorkspace(ctx.db, ws.id, { limit: limit ?? 200 })
+        : auditRepo.listForCase(ctx.db, ws.id, caseId, limit ?? 200);
+    },
+    verify() {
+      return auditRepo.verifyChain(ctx.db, ctx.runtime.workspace().id);
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import * as images from '../db/repos/images';
+import { canonicalJson } from '../db/sql';
+import { OndatoError, type Idv, type KycIdentification } from '../ondato';
+import { classifyFailure } from './failures';
+import { downloadMissing, type Call, type FileBackoff } from './images';
+import { logUnexpected, type Runtime } from './options';
+import { commitCheck, commitFailure } from './persist';
+import { snapshot, type CaseSnapshot } from './transitions';
+import type { Transition } from './types';
+
+/** What one check needs from the engine around it. */
+export interface CheckEnv {
+  rt: Runtime;
+  /** Every HTTP request goes through here: rate limit, connectivity and auth bookkeeping. */
+  call: Call;
+  /** The fetch order, taken when a request starts (a late older answer is then recognised as stale). */
+  nextSeq(): number;
+  isViewing(caseId: string): boolean;
+  files: FileBackoff;
+  /** When the rate limiter's Retry-After pause ends. */
+  pausedUntil(): number;
+  /** Transitions the cache now holds (emitted even if a later step of the check fails). */
+  report(caseId: string, transitions: Transition[]): void;
+  /**
+   * The check is done with IDV and KYC and moves on to downloads: its check slot is freed for other
+   * cases (the case itself stays in flight) and a download slot is awaited. Returns its release.
+   */
+  enterDownloads(caseId: string): Promise<() => void>;
+}
+
+export interface CheckRequest {
+  caseId: string;
+  /** For the request gate: lower goes first. */
+  priority: number;
+  /** Fetch the KYC even when nothing suggests it changed (the officer asked; a full pass). */
+  forceKyc: boolean;
+  /** The schedule's reason (cadence class) that made the case due, if any. */
+  reason: string | null;
+}
+
+export interface CheckOutcome {
+  changed: boolean;
+  imagesStored: number;
+}
+
+const SETTLED_KYC: ReadonlySet<string> = new Set(['Approved', 'Rejected']);
+
+/**
+ * Fetch the KYC when it is new to us, when the IDV changed, while a Completed IDV waits for Ondato's
+ * decision (the decision changes only the KYC), and on a settled case's rare re-check (document data
+ * edited upstream). Otherwise the IDV alone answers "anything new?" for one request instead of two.
+ */
+export function needsKyc(
+  before: CaseSnapshot | null,
+  idv: Idv,
+  kycId: string,
+  request: Pick<CheckRequest, 'forceKyc' | 'reason'>,
+): boolean {
+  if (request.forceKyc) return true;
+  if (!before || before.kycId !== kycId || before.kycStatus === null) return true;
+  if (before.idvJson !== canonicalJson(idv)) return true;
+  const settled = SETTLED_KYC.has(before.kycStatus);
+  if (idv.status === 'Completed' && !settled) return true;
+  return settled && request.reason === 'settled';
+}
+
+async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> {
+  const { rt } = env;
+  const { caseId, priority } = request;
+  const fetched = await env.call(priority, async () => {
+    const seq = env.nextSeq();
+    return { idv: await rt.client.getIdv(caseId), seq };
+  });
+  const idv = fetched.idv;
+  // Never let an answer about another IDV land on (or create) a different case.
+  if (idv.id !== caseId) throw new OndatoError('bad_response', { operation: 'get IDV' });
+  const kycId = idv.step?.kycIdentification?.id ?? null;
+
+  let kyc: { data: KycIdentification; seq: number } | null = null;
+  if (kycId !== null && needsKyc(snapshot(rt.db, rt.ws, caseId), idv, kycId, request)) {
+    kyc = await env.call(priority, async () => {
+      const seq = env.nextSeq();
+      return { data: await rt.client.getKyc(kycId), seq };
+    });
+    if (kyc.data.id !== kycId) throw new OndatoError('bad_response', { operation: 'get KYC identification' });
+  }
+  const refusedFiles = kycId !== null && env.files.anyBlocked(images.missingFor(rt.db, kycId), rt.now());
+  const result = commitCheck(rt, {
+    caseId,
+    idv,
+    idvSeq: fetched.seq,
+    kyc,
+    viewing: env.isViewing(caseId),
+    clean: !refusedFiles,
+  });
+  if (result.transitions.length > 0) env.report(caseId, result.transitions);
+
+  let imagesStored = 0;
+  if (kycId !== null) {
+    // Behind the status checks of the same class: images matter once the officer reviews.
+    const target = { caseId, kycId, priority: priority + 0.5 };
+    imagesStored = await downloadMissing(rt, env.call, env.files, target, () => env.enterDownloads(caseId));
+    if (imagesStored > 0) env.report(caseId, [{ kind: 'files_cached', count: imagesStored }]);
+  }
+  return { changed: result.changed || imagesStored > 0, imagesStored };
+}
+
+/**
+ * One check of one case: GET the IDV, maybe the KYC, apply both with the schedule and the timeline in
+ * one transaction, then fetch missing files. On failure the case's backoff is written and the error
+ * rethrown (the engine decides what it means for everyone else).
+ */
+export async function checkCase(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> {
+  try {
+    return await run(env, request);
+  } catch (error) {
+    const failure = classifyFailure(error);
+    const { rt } = env;
+    if (failure.unexpected) logUnexpected(rt.logger, 'check', error, { caseId: request.caseId });
+    else if (failure.kind !== 'stopped') {
+      rt.logger.warn('sync: check failed', { caseId: request.caseId, code: failure.code });
+    }
+    if (failure.kind !== 'stopped') {
+      try {
+        commitFailure(rt, request.caseId, failure, env.pausedUntil());
+      } catch (writeError) {
+        logUnexpected(rt.logger, 'recording a failure', writeError, { caseId: request.caseId });
+      }
+    }
+    throw error;
+  }
+}

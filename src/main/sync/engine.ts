@@ -1,0 +1,265 @@
+import * as cases from '../db/repos/cases';
+import { isOndatoError } from '../ondato';
+import type { SyncState, SyncStatus } from '../../shared/domain/views';
+import { PRIORITY } from './cadence';
+import { checkCase, type CheckEnv, type CheckOutcome, type CheckRequest } from './case-sync';
+import { classifyFailure } from './failures';
+import { RequestGate, Slots, SyncStopped } from './gate';
+import { FileBackoff, type Call } from './images';
+import { SyncLoop, priorityOf, type LoopMode } from './loop';
+import { Connectivity } from './offline';
+import { runPass } from './once';
+import { logUnexpected, runtimeOf, type SyncEngineDeps } from './options';
+import { ChangeBatcher } from './changes';
+import { ensureScheduled, trackCase } from './persist';
+import { RateLimiter } from './rate-limiter';
+import { StatusPublisher } from './status';
+import type { CaseChange, SyncEngine } from './types';
+
+export type { SyncEngineDeps, SyncEngineOptions, Timers } from './options';
+
+const DEFAULT_WATCH_MS = 15 * 60_000;
+/** A 429 without Retry-After still pauses everyone briefly: hammering a limiter only extends it. */
+const DEFAULT_RATE_PAUSE_MS = 5_000;
+
+/**
+ * The poller of one workspace (see types.ts for the contract and loop.ts for the scheduling).
+ * State lives in the cache (sync_schedule); what is kept here is only what a restart may forget:
+ * the connectivity verdict, refused files' backoff, the last error.
+ */
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const rt = runtimeOf(deps);
+  const { options: o, logger } = rt;
+  let fetchSeq = cases.maxFetchSeq(rt.db);
+  const gate = new RequestGate(new RateLimiter(o.ratePerSecond, o.burst, rt.now), rt.timers);
+  const connectivity = new Connectivity({
+    threshold: o.offlineAfterFailures,
+    probeMin: o.probeMin,
+    probeMax: o.probeMax,
+    random: rt.random,
+  });
+  const files = new FileBackoff(rt.random);
+  /** Every case with a request chain in flight (one per case). */
+  const inFlight = new Map<string, Promise<CheckOutcome>>();
+  /** Those still fetching IDV/KYC: they hold the `concurrency` slots; downloads have their own. */
+  const checking = new Set<string>();
+  const downloads = new Slots(o.concurrency);
+  let running = false;
+  let stopping = false;
+  let enabled = true;
+  let authFailed = false;
+  let viewingId: string | null = null;
+  let queued = 0;
+  let lastSuccessAt: number | null = null;
+  let lastError: SyncStatus['lastError'] = null;
+
+  function computeStatus(): SyncStatus {
+    let state: SyncState = running ? 'online' : 'idle';
+    if (authFailed) state = 'auth_failed';
+    else if (running && !enabled) state = 'paused';
+    else if (connectivity.state === 'offline') state = 'offline';
+    return {
+      state,
+      queued,
+      inFlight: inFlight.size,
+      lastSuccessAt,
+      offlineSince: connectivity.offlineSince,
+      lastError,
+    };
+  }
+  const status = new StatusPublisher(computeStatus(), logger);
+  const publish = (): void => status.publish(computeStatus());
+  const changes = new ChangeBatcher(rt.timers, logger);
+
+  function onReached(): void {
+    if (!connectivity.reached()) return;
+    logger.warn('sync: online again', {});
+    publish();
+    loop.wake();
+  }
+
+  /** Engine-wide meaning of a failed request; the case's own backoff is written by checkCase. */
+  function onRequestFailed(error: unknown): void {
+    if (!isOndatoError(error)) return;
+    const now = rt.now();
+    if (error.code === 'network') {
+      if (connectivity.networkFailure(now)) {
+        logger.warn('sync: offline', { failures: connectivity.consecutiveFailures });
+        loop.wake();
+      }
+    } else if (error.code !== 'timeout') {
+      onReached(); // any answer, even an error, proves Ondato is reachable
+    }
+    if (error.code === 'rate_limited') gate.pauseUntil(now + (error.retryAfterMs ?? DEFAULT_RATE_PAUSE_MS));
+    if ((error.code === 'auth_failed' || error.code === 'forbidden') && !authFailed) {
+      authFailed = true;
+      logger.warn('sync: credentials refused, polling stopped', { code: error.code });
+    }
+    publish();
+  }
+
+  const call: Call = async (priority, request) => {
+    await gate.acquire(priority);
+    try {
+      const value = await request();
+      onReached();
+      return value;
+    } catch (error) {
+      onRequestFailed(error);
+      throw error;
+    }
+  };
+
+  const env: CheckEnv = {
+    rt,
+    call,
+    nextSeq: () => (fetchSeq += 1),
+    isViewing: (caseId) => caseId === viewingId,
+    files,
+    pausedUntil: () => gate.pausedUntil,
+    report: (caseId, transitions) => changes.add({ caseId, transitions }),
+    enterDownloads: (caseId) => {
+      if (checking.delete(caseId)) loop.pump();
+      return downloads.acquire();
+    },
+  };
+
+  /** Starts a check, or joins the one in flight for the case: one request chain per case. */
+  function startCheck(caseId: string, request: Omit<CheckRequest, 'caseId'>): Promise<CheckOutcome> {
+    const existing = inFlight.get(caseId);
+    if (existing) return existing;
+    checking.add(caseId);
+    const promise = checkCase(env, { caseId, ...request });
+    inFlight.set(caseId, promise);
+    publish();
+    promise
+      .then(
+        () => {
+          lastSuccessAt = rt.now();
+        },
+        (error: unknown) => {
+          const failure = classifyFailure(error);
+          if (failure.kind !== 'stopped')
+            lastError = { code: failure.code, message: failure.message, at: rt.now() };
+        },
+      )
+      .then(() => {
+        if (inFlight.get(caseId) === promise) {
+          inFlight.delete(caseId);
+          checking.delete(caseId);
+        }
+        publish();
+        loop.pump();
+      })
+      .catch((error: unknown) => logUnexpected(logger, 'check bookkeeping', error));
+    return promise;
+  }
+
+  const loopMode = (): LoopMode => {
+    if (!running || !enabled || authFailed) return 'hold';
+    return connectivity.state === 'offline' ? 'probe' : 'poll';
+  };
+
+  const loop: SyncLoop = new SyncLoop(rt, {
+    mode: loopMode,
+    inFlightIds: () => [...inFlight.keys()],
+    freeSlots: () => o.concurrency - checking.size,
+    dispatch: (entry) => {
+      const priority = entry.caseId === viewingId ? PRIORITY.viewing : priorityOf(entry.reason);
+      void startCheck(entry.caseId, { priority, forceKyc: false, reason: entry.reason }).catch(
+        () => undefined,
+      );
+    },
+    nextProbeDelay: () => connectivity.nextProbeDelay(),
+    probe: async () => {
+      const target = loop.mostUrgent();
+      try {
+        if (target) await startCheck(target.caseId, { priority: 0, forceKyc: false, reason: target.reason });
+        else await call(0, () => rt.client.listSetups());
+      } catch {
+        // The verdict is in `connectivity`; the case's failure is already recorded.
+      }
+    },
+    queuedChanged: (n) => {
+      queued = n;
+      publish();
+    },
+  });
+
+  function guarded(where: string, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      logUnexpected(logger, where, error);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      guarded('start', () => {
+        const added = ensureScheduled(rt);
+        if (added > 0) logger.debug('sync: scheduled cases without a schedule', { count: added });
+      });
+      publish();
+      loop.start();
+    },
+
+    async stop() {
+      running = false;
+      stopping = true;
+      loop.stop();
+      // Checks waiting for a token end without a request; those already on the wire finish and apply.
+      gate.cancelAll(new SyncStopped());
+      downloads.cancelAll(new SyncStopped());
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+      changes.flush();
+      stopping = false;
+      queued = 0;
+      publish();
+    },
+
+    setEnabled(value) {
+      enabled = value;
+      if (value) authFailed = false;
+      publish();
+      loop.wake();
+    },
+
+    track(caseId, options = {}) {
+      guarded('track', () => {
+        if (!trackCase(rt, caseId, options.watchForMs ?? DEFAULT_WATCH_MS)) {
+          logger.warn('sync: track of a case not in the cache', { caseId });
+        }
+      });
+      loop.wake();
+    },
+
+    setViewing(caseId) {
+      viewingId = caseId;
+      if (caseId === null || loopMode() !== 'poll') return;
+      void startCheck(caseId, { priority: PRIORITY.viewing, forceKyc: false, reason: 'viewing' }).catch(
+        () => undefined,
+      );
+    },
+
+    refresh(caseId) {
+      if (stopping) return Promise.reject(new SyncStopped());
+      return startCheck(caseId, { priority: PRIORITY.viewing, forceKyc: true, reason: null }).then(
+        () => undefined,
+      );
+    },
+
+    async syncOnce(options = {}) {
+      const usable = (): boolean => !stopping && !authFailed && connectivity.state === 'online';
+      const report = await runPass(rt, options.all ?? false, { startCheck, usable });
+      changes.flush();
+      return report;
+    },
+
+    status: () => status.current,
+    onChange: (listener: (changes: CaseChange[]) => void) => changes.subscribe(listener),
+    onStatus: (listener) => status.subscribe(listener),
+  };
+}

@@ -1,0 +1,239 @@
+import * as cases from '../db/repos/cases';
+import * as images from '../db/repos/images';
+import * as kycRepo from '../db/repos/kyc';
+import * as schedule from '../db/repos/schedule';
+import * as syncErrors from '../db/repos/sync-errors';
+import * as queue from '../db/repos/sync-queue';
+import type { ImageMime } from '../db/repos/images';
+import type { Idv, KycIdentification } from '../ondato';
+import { failureBackoff, nextInterval } from './cadence';
+import type { Failure } from './failures';
+import type { Runtime } from './options';
+import { auditTransitions, diff, snapshot } from './transitions';
+import type { Transition } from './types';
+
+/*
+ * Every write of one check. Each function is one transaction with no await inside, so a crash (or a
+ * SIGKILL) leaves a case either as it was or fully updated: data, schedule and timeline together.
+ * The repos' own transactions nest as savepoints.
+ */
+
+const HOUR = 3_600_000;
+const FILES_PENDING_MS = 60_000;
+
+const SETTLED_KYC: ReadonlySet<string> = new Set(['Approved', 'Rejected']);
+const IDV_IN_FLOW: ReadonlySet<string> = new Set(['Pending', 'InProgress', 'Suspended']);
+
+/**
+ * The IDV and the KYC are two requests: Ondato can complete and decide between them, so a decided
+ * KYC under an IDV still in the flow is a moment between two reads, not a settled case. It is polled
+ * at the IDV's own cadence until the IDV catches up, instead of the settled six hours.
+ */
+export function cadenceKycStatus(idvStatus: string, kycStatus: string | null): string | null {
+  return kycStatus !== null && SETTLED_KYC.has(kycStatus) && IDV_IN_FLOW.has(idvStatus)
+    ? 'Awaiting'
+    : kycStatus;
+}
+
+export interface CheckResult {
+  transitions: Transition[];
+  changed: boolean;
+}
+
+export interface FetchedCheck {
+  caseId: string;
+  idv: Idv;
+  idvSeq: number;
+  kyc: { data: KycIdentification; seq: number } | null;
+  viewing: boolean;
+  /** No step failed and no file of the case is refused: old sync errors of the case can go. */
+  clean: boolean;
+}
+
+export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
+  const { db, ws } = rt;
+  const now = rt.now();
+  return db.transaction((): CheckResult => {
+    const before = snapshot(db, ws, fetched.caseId);
+    const idvResult = cases.applyIdv(db, ws, fetched.idv, fetched.idvSeq, now);
+    const kycResult = fetched.kyc
+      ? kycRepo.applyKyc(db, ws, fetched.caseId, fetched.kyc.data, fetched.kyc.seq, now)
+      : 'unchanged';
+    const changed = idvResult === 'changed' || kycResult === 'changed';
+    const after = changed ? snapshot(db, ws, fetched.caseId) : before;
+    const transitions = after ? diff(before, after) : [];
+    auditTransitions(db, ws, fetched.caseId, transitions, now, rt.osUser);
+
+    const prev = schedule.get(db, fetched.caseId);
+    const lastChangeAt = changed ? now : (prev?.lastChangeAt ?? now);
+    const watchUntil = prev?.watchUntil ?? null;
+    const idvStatus = after?.idvStatus ?? fetched.idv.status;
+    const { cls, interval } = nextInterval({
+      idvStatus,
+      kycStatus: cadenceKycStatus(idvStatus, after?.kycStatus ?? null),
+      lastChangeAt,
+      watchUntil,
+      viewing: fetched.viewing,
+      now,
+    });
+    // Files still to download come next in this check; should it die first (crash, quit), the case
+    // must come back soon, not after a settled case's six hours. commitFiles restores the cadence.
+    const kycId = after?.kycId ?? null;
+    const filesPending = kycId !== null && images.missingFor(db, kycId).length > 0;
+    schedule.upsert(db, {
+      caseId: fetched.caseId,
+      nextAt: now + (filesPending ? Math.min(interval, FILES_PENDING_MS) : interval),
+      intervalMs: interval,
+      failures: 0,
+      lastCheckedAt: now,
+      lastChangeAt,
+      watchUntil: watchUntil !== null && watchUntil > now ? watchUntil : null,
+      reason: cls,
+    });
+    if (fetched.clean && (prev?.failures ?? 0) > 0) syncErrors.clear(db, ws, fetched.caseId);
+    return { transitions, changed };
+  })();
+}
+
+/**
+ * A failed check: the case backs off (or waits for the Retry-After), the error is recorded when it is
+ * the case's own. `pausedUntil` is the rate limiter's pause end.
+ */
+export function commitFailure(rt: Runtime, caseId: string, failure: Failure, pausedUntil: number): void {
+  const { db, ws } = rt;
+  const now = rt.now();
+  db.transaction(() => {
+    if (!queue.caseExists(db, ws, caseId)) return;
+    if (failure.record) {
+      syncErrors.record(db, ws, {
+        caseId,
+        fileId: null,
+        at: now,
+        code: failure.code,
+        message: failure.message,
+      });
+    }
+    // Auth failures stop the whole engine: the case stays due for when the credentials work again.
+    if (failure.kind === 'auth' || failure.kind === 'stopped') return;
+    const prev = schedule.get(db, caseId);
+    const base = {
+      caseId,
+      intervalMs: prev?.intervalMs ?? 0,
+      failures: prev?.failures ?? 0,
+      lastCheckedAt: prev?.lastCheckedAt ?? null,
+      lastChangeAt: prev?.lastChangeAt ?? now,
+      watchUntil: prev?.watchUntil ?? null,
+      reason: prev?.reason ?? 'unknown',
+    };
+    if (failure.kind === 'rate_limited') {
+      schedule.upsert(db, { ...base, nextAt: Math.max(now, pausedUntil) });
+      return;
+    }
+    if (failure.kind === 'network') {
+      // Not the case's fault: a short wait without counting, so a long outage (probes hit the most
+      // urgent case) does not leave that case backed off for minutes once the network is back.
+      schedule.upsert(db, { ...base, nextAt: now + failureBackoff(1, rt.random) });
+      return;
+    }
+    const failures = base.failures + 1;
+    const wait =
+      failure.kind === 'not_found'
+        ? Math.max(HOUR, failureBackoff(failures, rt.random, HOUR, 24 * HOUR))
+        : failureBackoff(failures, rt.random);
+    schedule.upsert(db, {
+      ...base,
+      failures,
+      nextAt: now + wait,
+      reason: failure.kind === 'not_found' ? 'not_found' : base.reason,
+    });
+  })();
+}
+
+export interface FileOutcome {
+  stored: { fileId: string; mime: ImageMime; bytes: Buffer }[];
+  refused: { fileId: string; code: string; message: string }[];
+  /** The earliest time a refused file may be tried again; the case comes back by then. */
+  retryAt: number | null;
+  /** Every missing file was tried or is backing off (false: a transient failure stopped the downloads). */
+  complete: boolean;
+}
+
+/**
+ * Stores downloaded files and records refused ones (one transaction); returns how many images are new.
+ * The case's next check goes back to its cadence, or earlier when a refused file may be retried.
+ */
+export function commitFiles(rt: Runtime, target: { caseId: string }, outcome: FileOutcome): number {
+  const { db, ws } = rt;
+  const { caseId } = target;
+  const now = rt.now();
+  return db.transaction((): number => {
+    let count = 0;
+    for (const file of outcome.stored) {
+      if (images.put(db, { ...file, fetchedAt: now }) === 'stored') count += 1;
+    }
+    if (count > 0) auditTransitions(db, ws, caseId, [{ kind: 'files_cached', count }], now, rt.osUser);
+    for (const r of outcome.refused) {
+      syncErrors.record(db, ws, { caseId, fileId: r.fileId, at: now, code: r.code, message: r.message });
+    }
+    const entry = schedule.get(db, caseId);
+    if (entry && outcome.complete) {
+      const cadenceAt = (entry.lastCheckedAt ?? now) + entry.intervalMs;
+      const nextAt = Math.max(now, Math.min(cadenceAt, outcome.retryAt ?? Number.POSITIVE_INFINITY));
+      if (nextAt !== entry.nextAt) schedule.upsert(db, { ...entry, nextAt });
+    }
+    return count;
+  })();
+}
+
+/** Gives every case of the workspace without a schedule row one, spread over its cadence interval. */
+export function ensureScheduled(rt: Runtime): number {
+  const { db, ws } = rt;
+  const now = rt.now();
+  return db.transaction((): number => {
+    const missing = queue.unscheduled(db, ws);
+    for (const c of missing) {
+      const lastChangeAt = Math.min(now, c.changedAt);
+      const { cls, interval } = nextInterval({
+        idvStatus: c.idvStatus,
+        kycStatus: c.kycStatus,
+        lastChangeAt,
+        watchUntil: null,
+        viewing: false,
+        now,
+      });
+      // Spread: 100,000 settled cases found at once must not all be due this second.
+      schedule.upsert(db, {
+        caseId: c.caseId,
+        nextAt: now + Math.floor(rt.random() * interval),
+        intervalMs: interval,
+        failures: 0,
+        lastCheckedAt: null,
+        lastChangeAt,
+        watchUntil: null,
+        reason: cls,
+      });
+    }
+    return missing.length;
+  })();
+}
+
+/** A case just created (or asked to be watched): due now, watched closely until `now + watchForMs`. */
+export function trackCase(rt: Runtime, caseId: string, watchForMs: number): boolean {
+  const { db, ws } = rt;
+  const now = rt.now();
+  return db.transaction((): boolean => {
+    if (!queue.caseExists(db, ws, caseId)) return false;
+    const prev = schedule.get(db, caseId);
+    schedule.upsert(db, {
+      caseId,
+      nextAt: now,
+      intervalMs: 0,
+      failures: 0,
+      lastCheckedAt: prev?.lastCheckedAt ?? null,
+      lastChangeAt: now,
+      watchUntil: now + watchForMs,
+      reason: 'new',
+    });
+    return true;
+  })();
+}

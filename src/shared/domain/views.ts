@@ -1,0 +1,85 @@
+import type { CaseDetail } from './case';
+import type { Workspace } from './workspace';
+
+/*
+ * What the renderer sees through the IPC contract. None of these ever holds a secret, a token or the
+ * database key: the renderer may set a client secret and ask whether one is set, nothing more.
+ */
+
+export interface WorkspaceView extends Workspace {
+  /** A client secret is stored in the OS keychain for this workspace. */
+  hasSecret: boolean;
+  /** The host customer links open on (Ondato's or the white-label one), for display. */
+  customerHost: string;
+}
+
+export interface WorkspaceList {
+  workspaces: WorkspaceView[];
+  activeId: string | null;
+}
+
+export interface SetupOption {
+  id: string;
+  name: string;
+  disabled: boolean;
+}
+
+export interface ConnectionResult {
+  setups: SetupOption[];
+  /** Scopes granted to the client, when Ondato lists them. */
+  scopes: string[] | null;
+}
+
+export interface SyncErrorView {
+  at: number;
+  code: string;
+  message: string;
+  fileId: string | null;
+}
+
+export interface CaseView extends CaseDetail {
+  /** The link the customer opens, on the workspace's customer host. */
+  customerUrl: string;
+  syncErrors: SyncErrorView[];
+}
+
+export type SyncState = 'idle' | 'online' | 'offline' | 'paused' | 'auth_failed';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Cases due for a check now. */
+  queued: number;
+  inFlight: number;
+  lastSuccessAt: number | null;
+  /** When the engine declared itself offline; null while online. */
+  offlineSince: number | null;
+  lastError: { code: string; message: string; at: number } | null;
+}
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  polling: boolean;
+  theme: ThemePreference;
+  shortcuts: boolean;
+  notifications: boolean;
+}
+
+export interface StorageInfo {
+  dataDir: string;
+  cacheBytes: number;
+  cases: number;
+  images: number;
+}
+
+export interface ImageData {
+  mime: 'image/jpeg' | 'image/png' | 'application/pdf';
+  bytes: Uint8Array;
+}
+
+export interface QrData {
+  url: string;
+  /** A self-contained SVG (no scripts, no external references). */
+  svg: string;
+  png: Uint8Array;
+}

@@ -1,0 +1,86 @@
+import { eventChannels, requestChannels } from '../../../src/shared/ipc/channels';
+
+/**
+ * The browser half of the harness: defines `window.kycDesk` exactly as the preload does (KycDeskApi:
+ * `invoke` and `on`, nothing else), over HTTP instead of Electron IPC. invoke → POST /__ipc/<channel>
+ * with `{ input }`; on → one EventSource on /__events, dispatched by event name. Bytes travel as
+ * `{ "$bytes": base64 }` both ways (codec.ts). Served as /__harness/bridge.js, a classic script placed
+ * before the app's module script, so the API exists before the app runs.
+ */
+export function bridgeScript(): string {
+  return `(() => {
+  'use strict';
+  const channels = ${JSON.stringify(requestChannels)};
+  const events = ${JSON.stringify(eventChannels)};
+  const toB64 = (bytes) => {
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  };
+  const fromB64 = (text) => {
+    const bin = atob(text);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  };
+  const encode = (v) => {
+    if (v instanceof Uint8Array) return { $bytes: toB64(v) };
+    if (Array.isArray(v)) return v.map(encode);
+    if (v !== null && typeof v === 'object') {
+      const out = {};
+      for (const key of Object.keys(v)) out[key] = encode(v[key]);
+      return out;
+    }
+    return v;
+  };
+  const decode = (v) => {
+    if (Array.isArray(v)) return v.map(decode);
+    if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === '$bytes' && typeof v.$bytes === 'string') return fromB64(v.$bytes);
+      const out = {};
+      for (const key of keys) out[key] = decode(v[key]);
+      return out;
+    }
+    return v;
+  };
+  const listeners = new Map();
+  let source = null;
+  const connect = () => {
+    if (source) return;
+    source = new EventSource('/__events');
+    for (const name of events) {
+      source.addEventListener(name, (message) => {
+        const payload = decode(JSON.parse(message.data));
+        for (const listener of [...(listeners.get(name) || [])]) {
+          try { listener(payload); } catch (error) { console.error(error); }
+        }
+      });
+    }
+  };
+  const unreachable = { ok: false, error: { code: 'harness_unreachable', message: 'The test harness did not answer.' } };
+  const api = {
+    invoke(channel, input) {
+      if (!channels.includes(channel)) {
+        return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown request.' } });
+      }
+      return fetch('/__ipc/' + encodeURIComponent(channel), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: encode(input) }),
+      }).then((response) => response.json()).then(decode, () => unreachable);
+    },
+    on(event, listener) {
+      if (!events.includes(event)) return () => undefined;
+      connect();
+      const set = listeners.get(event) || new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => { set.delete(listener); };
+    },
+  };
+  Object.defineProperty(window, 'kycDesk', { value: Object.freeze(api), writable: false, configurable: false });
+})();
+`;
+}
