@@ -54,12 +54,21 @@ const SIDECARS = ['-wal', '-shm'];
  * its WAL; it may create an empty -wal/-shm pair to read a WAL-mode file, which is removed again so
  * a refused cache is left exactly as found.
  */
-export function inspectExisting(path: string, key: string, check: (userVersion: number) => void): void {
+export function inspectExisting(
+  path: string,
+  key: string,
+  check: (userVersion: number) => void,
+  nativeBinding?: string,
+): void {
   const created = SIDECARS.map((s) => path + s).filter((p) => !existsSync(p));
   let ro: Db | undefined;
   try {
     try {
-      ro = new Database(path, { readonly: true, fileMustExist: true });
+      ro = new Database(path, {
+        readonly: true,
+        fileMustExist: true,
+        ...(nativeBinding === undefined ? {} : { nativeBinding }),
+      });
     } catch (error) {
       throw cacheError('cache_open_failed', error);
     }

@@ -16,6 +16,11 @@ export interface OpenCacheOptions {
   /** Tests only: a different migration list. */
   migrations?: readonly Migration[];
   keepBackups?: number;
+  /**
+   * Path of a better-sqlite3 addon to load instead of the one in node_modules: Electron passes its
+   * own-ABI build (src/main/native.ts); Node (tests, CLI) leaves it unset.
+   */
+  nativeBinding?: string;
 }
 
 export interface CacheHandle {
@@ -40,16 +45,24 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
 
   const existed = databaseExists(path);
   if (existed) {
-    inspectExisting(path, key, (version) => {
-      if (version > latest) throw cacheError('cache_too_new');
-    });
+    inspectExisting(
+      path,
+      key,
+      (version) => {
+        if (version > latest) throw cacheError('cache_too_new');
+      },
+      options.nativeBinding,
+    );
   } else {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   }
 
   let db: Db;
   try {
-    db = new Database(path);
+    db = new Database(
+      path,
+      options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+    );
   } catch (error) {
     throw cacheError('cache_open_failed', error);
   }
