@@ -1,0 +1,90 @@
+import { memo } from 'react';
+import type { CaseSummary } from '../../../../shared/domain/case';
+import { formatAgo, formatUtc } from '../../components/format';
+import { Status, decisionInfo, idvStatusInfo, kycStatusInfo } from '../../components/status';
+
+export const ROW_HEIGHT = 52;
+
+interface CaseRowProps {
+  index: number;
+  total: number;
+  row: CaseSummary | undefined;
+  selected: boolean;
+  now: number;
+  onClick(index: number): void;
+}
+
+export function caseRowId(index: number): string {
+  return `case-row-${index}`;
+}
+
+/**
+ * One option of the case listbox, absolutely placed at its index (the list is windowed). Memoised: while
+ * scrolling only the rows that come into view render.
+ */
+export const CaseRow = memo(function CaseRow({
+  index,
+  total,
+  row,
+  selected,
+  now,
+  onClick,
+}: CaseRowProps): React.JSX.Element {
+  const common = {
+    id: caseRowId(index),
+    role: 'option' as const,
+    'aria-selected': selected,
+    'aria-setsize': total,
+    'aria-posinset': index + 1,
+    style: { top: index * ROW_HEIGHT, height: ROW_HEIGHT },
+  };
+  if (!row) {
+    return (
+      <div {...common} className="case-row case-row-loading" aria-busy="true" aria-label="Loading case…">
+        <span className="skeleton-line" />
+      </div>
+    );
+  }
+  return (
+    <div {...common} className="case-row" onClick={() => onClick(index)}>
+      <span className="cell cell-name">
+        <span className="case-name">{row.fullName ?? 'Name not known yet'}</span>
+        <span className="case-ref">{row.externalRef ?? row.id}</span>
+      </span>
+      <span className="cell">
+        <span className="sr-only">IDV: </span>
+        <Status info={idvStatusInfo(row.idvStatus)} />
+      </span>
+      <span className="cell">
+        <span className="sr-only">KYC: </span>
+        <Status info={kycStatusInfo(row.kycStatus)} />
+      </span>
+      <span className="cell">
+        <span className="sr-only">Decision: </span>
+        <Status info={decisionInfo(row.decision)} />
+      </span>
+      <span className="cell cell-date">
+        <span className="sr-only">Created </span>
+        {formatUtc(row.createdUtc)}
+      </span>
+      <span className="cell cell-fresh">
+        <span className="sr-only">Synced </span>
+        {row.syncedAt === null ? 'not yet' : formatAgo(row.syncedAt, now)}
+      </span>
+    </div>
+  );
+});
+
+export function CaseListHead(): React.JSX.Element {
+  // Column titles for the eye; each option carries its own labels for screen readers.
+  return (
+    <div className="case-head" aria-hidden="true">
+      <span className="cell cell-name">Customer</span>
+      <span className="cell">IDV</span>
+      <span className="cell">KYC</span>
+      <span className="cell">Decision</span>
+      <span className="cell cell-date">Created</span>
+      <span className="cell cell-fresh">Synced</span>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useNow } from '../../components/hooks';
+import { useStore } from '../../store';
+import { caseAt } from '../../store/case-list-slice';
+import { CaseListHead, CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
+
+/** Rows rendered above and below the viewport, so fast scrolling does not show gaps. */
+const OVERSCAN = 6;
+/** Used until the viewport has been measured (and where nothing lays out, as in unit tests). */
+const FALLBACK_HEIGHT = 600;
+
+export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): React.JSX.Element {
+  const list = useStore((s) => s.caseList);
+  const loadRange = useStore((s) => s.loadCaseRange);
+  const total = list.total ?? 0;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(FALLBACK_HEIGHT);
+  const [selected, setSelected] = useState(-1);
+  const [filters, setFilters] = useState(list.filters);
+  const now = useNow();
+
+  // A new query starts at the top with nothing selected; a refresh of the same query keeps both.
+  if (filters !== list.filters) {
+    setFilters(list.filters);
+    setSelected(-1);
+    setScrollTop(0);
+  }
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [list.filters]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return undefined;
+    const measure = (): void => setHeight(el.clientHeight || FALLBACK_HEIGHT);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  useEffect(() => {
+    void loadRange(first, Math.max(first, last));
+  }, [first, last, list.query, loadRange]);
+
+  // Row clicks go through refs so the callback stays the same and memoised rows do not re-render.
+  const latest = useRef({ list, onOpen });
+  useLayoutEffect(() => {
+    latest.current = { list, onOpen };
+  });
+  const open = useCallback((index: number): void => {
+    const row = caseAt(latest.current.list, index);
+    if (row) latest.current.onOpen(row.id);
+  }, []);
+  const onRowClick = useCallback(
+    (index: number): void => {
+      setSelected(index);
+      open(index);
+    },
+    [open],
+  );
+
+  const reveal = (index: number): void => {
+    const el = scroller.current;
+    if (!el) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
+    setScrollTop(el.scrollTop);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (total === 0) return;
+    const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const firstVisible = Math.min(total - 1, Math.ceil(scrollTop / ROW_HEIGHT));
+    const from = selected < 0 ? firstVisible : selected;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = selected < 0 ? firstVisible : from + 1;
+        break;
+      case 'ArrowUp':
+        next = selected < 0 ? firstVisible : from - 1;
+        break;
+      case 'PageDown':
+        next = from + pageRows;
+        break;
+      case 'PageUp':
+        next = from - pageRows;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = total - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (selected >= 0) open(selected);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    next = Math.min(total - 1, Math.max(0, next));
+    setSelected(next);
+    reveal(next);
+  };
+
+  const rows: React.JSX.Element[] = [];
+  for (let index = first; index <= last; index += 1) {
+    rows.push(
+      <CaseRow
+        key={index}
+        index={index}
+        total={total}
+        row={caseAt(list, index)}
+        selected={index === selected}
+        now={now}
+        onClick={onRowClick}
+      />,
+    );
+  }
+  const activeRendered = selected >= first && selected <= last;
+
+  return (
+    <div className="case-list">
+      <CaseListHead />
+      <div
+        ref={scroller}
+        className="case-scroller"
+        role="listbox"
+        aria-label={`Cases, ${total.toLocaleString('en-US')} in total`}
+        aria-describedby="case-list-help"
+        aria-activedescendant={activeRendered ? caseRowId(selected) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (selected < 0 && total > 0) setSelected(Math.min(total - 1, Math.ceil(scrollTop / ROW_HEIGHT)));
+        }}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <div className="case-spacer" role="presentation" style={{ height: total * ROW_HEIGHT }}>
+          {rows}
+        </div>
+      </div>
+      <p id="case-list-help" className="sr-only">
+        Arrow keys move through the cases, Enter opens the selected case.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect } from 'react';
+import { useStore } from '../../store';
+import { emptyReviewCase } from '../../store/review-slice';
+import { LinkPanel } from '../link/LinkPanel';
+import { Icon } from './Badge';
+import { CaseHeader, TITLE_ID, lastSyncedAt } from './CaseHeader';
+import { DataComparison } from './DataComparison';
+import { DecisionPanel } from './DecisionPanel';
+import { FreshnessBanner } from './FreshnessBanner';
+import { ImageGallery } from './ImageGallery';
+import { isOpenIdv } from './labels';
+import { OndatoChecks } from './OndatoChecks';
+import { Timeline } from './Timeline';
+import { useNow } from './time';
+import './review.css';
+
+/** The live region: decision recorded, refresh results. Rendered always so screen readers pick changes up. */
+function Announcer(): React.JSX.Element {
+  const announcement = useStore((s) => s.reviewAnnouncement);
+  return (
+    <div className="rv-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {announcement ? <span key={announcement.id}>{announcement.text}</span> : null}
+    </div>
+  );
+}
+
+/** The case review screen: everything an officer needs to decide one case, from the local cache. */
+export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
+  const entry = useStore((s) => s.reviewCases[caseId]) ?? emptyReviewCase;
+  const sync = useStore((s) => s.sync);
+  const shortcutsEnabled = useStore((s) => s.settings.shortcuts);
+  const open = useStore((s) => s.reviewOpen);
+  const load = useStore((s) => s.reviewLoad);
+  const refresh = useStore((s) => s.reviewRefresh);
+  const loadDecisions = useStore((s) => s.reviewLoadDecisions);
+  const loadTimeline = useStore((s) => s.reviewLoadTimeline);
+  const decide = useStore((s) => s.reviewDecide);
+  const clearDecideError = useStore((s) => s.reviewClearDecideError);
+  const navigate = useStore((s) => s.navigate);
+  const now = useNow(30_000);
+
+  useEffect(() => open(caseId), [caseId, open]);
+
+  const view = entry.view;
+  const hasView = view !== null;
+  // The shell focuses the screen's heading on navigation; when that was the "Opening case…" heading,
+  // focus fell to <body> as it went away: hand it to the case's own heading.
+  useEffect(() => {
+    if (!hasView || (document.activeElement && document.activeElement !== document.body)) return;
+    const title = document.getElementById(TITLE_ID);
+    if (!title) return;
+    if (!title.hasAttribute('tabindex')) title.setAttribute('tabindex', '-1');
+    title.focus({ preventScroll: true });
+  }, [hasView]);
+  let content: React.ReactNode;
+
+  if (view) {
+    content = (
+      <>
+        <CaseHeader
+          view={view}
+          refreshing={entry.refreshing}
+          refreshError={entry.refreshError}
+          onRefresh={() => void refresh(caseId)}
+          now={now}
+        />
+        <FreshnessBanner syncedAt={lastSyncedAt(view)} sync={sync} now={now} />
+        {entry.loadError ? (
+          <div className="rv-inline-error" role="alert">
+            <Icon name="warning" />
+            <span>Could not reload this case: {entry.loadError} Showing the last copy KYC Desk loaded.</span>
+            <button type="button" className="rv-button rv-button-small" onClick={() => void load(caseId)}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+        <div className="rv-layout">
+          <div className="rv-main">
+            <ImageGallery caseId={caseId} files={view.kyc?.files ?? []} syncErrors={view.syncErrors} />
+            <DataComparison view={view} now={now} />
+            <OndatoChecks kyc={view.kyc} />
+          </div>
+          <div className="rv-side">
+            <DecisionPanel
+              caseId={caseId}
+              decisions={entry.decisions}
+              latest={view.latestDecision}
+              decisionsError={entry.decisionsError}
+              onRetryDecisions={() => void loadDecisions(caseId)}
+              deciding={entry.deciding}
+              decideError={entry.decideError}
+              onDecide={decide}
+              onClearError={() => clearDecideError(caseId)}
+              shortcutsEnabled={shortcutsEnabled}
+              now={now}
+            />
+            {isOpenIdv(view.idvStatus) ? (
+              <div className="rv-card rv-link">
+                <LinkPanel caseId={caseId} customerUrl={view.customerUrl} externalRef={view.externalRef} />
+              </div>
+            ) : null}
+            <Timeline
+              events={entry.timeline}
+              error={entry.timelineError}
+              onRetry={() => void loadTimeline(caseId)}
+              now={now}
+            />
+          </div>
+        </div>
+      </>
+    );
+  } else if (entry.loadError) {
+    content = (
+      <div className="rv-card rv-state" role="alert">
+        <h1 id={TITLE_ID} className="rv-title">
+          Could not open this case
+        </h1>
+        <p>{entry.loadError}</p>
+        <div className="rv-actions">
+          <button type="button" className="rv-button rv-button-primary" onClick={() => void load(caseId)}>
+            Try again
+          </button>
+          <button type="button" className="rv-button" onClick={() => navigate({ name: 'cases' })}>
+            Back to cases
+          </button>
+        </div>
+      </div>
+    );
+  } else {
+    content = (
+      <div className="rv-card rv-state" aria-busy="true">
+        <h1 id={TITLE_ID} className="rv-title">
+          Opening case…
+        </h1>
+        <div className="rv-skeleton-lines" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="rv-screen" role="region" aria-labelledby={TITLE_ID}>
+      {content}
+      <Announcer />
+    </div>
+  );
+}

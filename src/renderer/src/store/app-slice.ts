@@ -1,0 +1,193 @@
+import type { AuditChainCheck } from '../../../shared/domain/audit';
+import type { Settings, StorageInfo, SyncStatus } from '../../../shared/domain/views';
+import type { AppInfo, NavigateTarget } from '../../../shared/ipc/contract';
+import { call, errorMessage, subscribe } from '../api';
+import { SEARCH_INPUT_ID } from '../features/shell/shortcuts';
+import { attempt, type ActionResult, type Loadable } from './action-result';
+import type { SliceCreator } from './types';
+
+export type Route =
+  | { name: 'welcome' }
+  | { name: 'workspaces' }
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'new-case' }
+  | { name: 'settings' };
+
+export type RouteName = Route['name'];
+
+export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
+
+export const DEFAULT_SETTINGS: Settings = {
+  polling: true,
+  theme: 'system',
+  shortcuts: true,
+  notifications: true,
+};
+
+/** `cases:changed` bursts (a sync round touching many cases) become one re-query. */
+export const CASES_CHANGED_DEBOUNCE_MS = 250;
+
+export interface AppSlice {
+  route: Route;
+  boot: BootState;
+  settings: Settings;
+  /** Null until main first reports it. */
+  sync: SyncStatus | null;
+  appInfo: Loadable<AppInfo>;
+  storage: Loadable<StorageInfo>;
+  auditCheck: Loadable<AuditChainCheck>;
+  /** Every `cases:changed` main pushed, so any screen can react (`seq` grows by one each time). */
+  caseChanges: { seq: number; ids: string[] };
+  shortcutsHelpOpen: boolean;
+
+  navigate(route: Route): void;
+  /** A destination named by main (menu shortcuts). */
+  navigateTo(to: NavigateTarget): void;
+  /** Loads what the shell needs (settings, workspaces, sync status) and picks the first screen. */
+  start(): Promise<void>;
+  /** Subscribes to main's events; returns the unsubscribe. Called once by the app root. */
+  listen(): () => void;
+  updateSettings(patch: Partial<Omit<Settings, 'polling'>>): Promise<ActionResult<Settings>>;
+  setPolling(enabled: boolean): Promise<ActionResult<Settings>>;
+  syncNow(): Promise<ActionResult<void>>;
+  loadAbout(): Promise<void>;
+  verifyAudit(): Promise<void>;
+  setShortcutsHelp(open: boolean): void;
+}
+
+export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
+  route: { name: 'welcome' },
+  boot: { status: 'loading' },
+  settings: DEFAULT_SETTINGS,
+  sync: null,
+  appInfo: { status: 'idle' },
+  storage: { status: 'idle' },
+  auditCheck: { status: 'idle' },
+  caseChanges: { seq: 0, ids: [] },
+  shortcutsHelpOpen: false,
+
+  navigate(route) {
+    set({ route, shortcutsHelpOpen: false });
+  },
+
+  navigateTo(to) {
+    // Without a workspace only the welcome and settings screens make sense.
+    if (get().activeWorkspaceId === null && to !== 'settings') {
+      get().navigate({ name: 'welcome' });
+      return;
+    }
+    switch (to) {
+      case 'new-case':
+        return get().navigate({ name: 'new-case' });
+      case 'cases':
+        return get().navigate({ name: 'cases' });
+      case 'search':
+        get().navigate({ name: 'cases' });
+        // The list renders first; then its search field exists.
+        setTimeout(() => document.getElementById(SEARCH_INPUT_ID)?.focus(), 0);
+        return;
+      case 'workspaces':
+        return get().navigate({ name: 'workspaces' });
+      case 'settings':
+        return get().navigate({ name: 'settings' });
+      default: {
+        const unknown: never = to;
+        return unknown;
+      }
+    }
+  },
+
+  async start() {
+    set({ boot: { status: 'loading' } });
+    try {
+      const [settings, list, sync] = await Promise.all([
+        call('settings:get', undefined),
+        call('workspaces:list', undefined),
+        call('sync:status', undefined),
+      ]);
+      set({ settings, sync });
+      get().applyWorkspaceList(list);
+      const hasActive = list.activeId !== null && list.workspaces.some((w) => w.id === list.activeId);
+      set({ boot: { status: 'ready' }, route: hasActive ? { name: 'cases' } : { name: 'welcome' } });
+    } catch (error) {
+      set({ boot: { status: 'error', message: errorMessage(error) } });
+    }
+  },
+
+  listen() {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pending = new Set<string>();
+    const offs = [
+      subscribe('sync:status', (sync) => set({ sync })),
+      subscribe('settings:changed', (settings) => set({ settings })),
+      subscribe('workspaces:changed', (list) => get().applyWorkspaceList(list)),
+      // The application menu's shortcuts (Ctrl/Cmd+N, +1, +2, +F, +,) arrive from main.
+      subscribe('app:navigate', ({ to }) => get().navigateTo(to)),
+      subscribe('cases:changed', ({ ids }) => {
+        for (const id of ids) pending.add(id);
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const changed = [...pending];
+          pending.clear();
+          set((state) => ({ caseChanges: { seq: state.caseChanges.seq + 1, ids: changed } }));
+          void get().refreshCaseList();
+        }, CASES_CHANGED_DEBOUNCE_MS);
+      }),
+    ];
+    return () => {
+      clearTimeout(timer);
+      for (const off of offs) off();
+    };
+  },
+
+  async updateSettings(patch) {
+    const before = get().settings;
+    set({ settings: { ...before, ...patch } });
+    const result = await attempt(() => call('settings:set', patch));
+    set({ settings: result.ok ? result.value : before });
+    return result;
+  },
+
+  async setPolling(enabled) {
+    const before = get().settings;
+    set({ settings: { ...before, polling: enabled } });
+    const result = await attempt(() => call('sync:set-polling', { enabled }));
+    set({ settings: result.ok ? result.value : before });
+    return result;
+  },
+
+  syncNow() {
+    return attempt(() => call('sync:now', undefined));
+  },
+
+  async loadAbout() {
+    set({ appInfo: { status: 'loading' }, storage: { status: 'loading' } });
+    const [info, storage] = await Promise.all([
+      attempt(() => call('app:info', undefined)),
+      attempt(() => call('app:storage', undefined)),
+    ]);
+    set({
+      appInfo: info.ok
+        ? { status: 'ready', value: info.value }
+        : { status: 'error', message: info.error.message },
+      storage: storage.ok
+        ? { status: 'ready', value: storage.value }
+        : { status: 'error', message: storage.error.message },
+    });
+  },
+
+  async verifyAudit() {
+    set({ auditCheck: { status: 'loading' } });
+    const result = await attempt(() => call('audit:verify', undefined));
+    set({
+      auditCheck: result.ok
+        ? { status: 'ready', value: result.value }
+        : { status: 'error', message: result.error.message },
+    });
+  },
+
+  setShortcutsHelp(open) {
+    set({ shortcutsHelpOpen: open });
+  },
+});

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import { createAppSlice } from './app-slice';
+import { createCaseListSlice } from './case-list-slice';
+import { createLinkSlice } from './link-slice';
+import { createNewCaseSlice } from './new-case-slice';
+import { createReviewSlice } from './review-slice';
+import type { AppState } from './types';
+import { createWorkspaceSlice } from './workspace-slice';
+
+/** Builds a store; the app uses one (`useStore`), tests build their own. */
+export function createAppStore() {
+  return create<AppState>()((...args) => ({
+    ...createAppSlice(...args),
+    ...createWorkspaceSlice(...args),
+    ...createCaseListSlice(...args),
+    ...createNewCaseSlice(...args),
+    ...createLinkSlice(...args),
+    ...createReviewSlice(...args),
+  }));
+}
+
+/** One store made of slices; slice actions are the only callers of the API. */
+export const useStore = createAppStore();
