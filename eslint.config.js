@@ -13,7 +13,17 @@ const electron = {
 // Folder = process boundary (design.md §9.3). The linter is what keeps it true.
 module.exports = tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'artifacts/', 'bench/results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      'coverage/',
+      'artifacts/',
+      'bench/results/',
+      '.tmp/',
+      'native/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,62 +1,75 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, session, shell, type WebContents } from 'electron';
-import { RENDERER_CSP } from './csp';
+import { BrowserWindow, screen } from 'electron';
+import { APP_INDEX_URL } from './electron/protocol';
+import { guardContents, secureWebPreferences } from './electron/security';
+import {
+  loadWindowState,
+  MIN_SIZE,
+  placeWindow,
+  saveWindowState,
+  type WindowState,
+} from './electron/window-state';
 
-const rendererIndex = join(__dirname, '../renderer/index.html');
-
-/** Denies everything a compromised or confused renderer could use to leave the app. */
-function guardContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+export interface MainWindowOptions {
+  /** `<userData>/window-state.json`. */
+  stateFile: string;
+  /** The app icon for the window (Linux/Windows taskbar in development; packages set their own). */
+  icon?: string;
 }
 
-function guardSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'clipboard-sanitized-write');
-  });
-  ses.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
-    });
-  });
-}
+const SAVE_DELAY_MS = 500;
 
-export function createMainWindow(): BrowserWindow {
-  guardSession();
+/**
+ * The one window. Its page comes from app:// (protocol.ts), never file:// or http, and its
+ * webPreferences are the hardened set in security.ts. guardContents runs here as well as in the
+ * app-wide `web-contents-created` hook, so the window is guarded even if that hook were missed.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const placement = placeWindow(loadWindowState(options.stateFile), workAreas);
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    width: placement.width,
+    height: placement.height,
+    ...(placement.x === undefined || placement.y === undefined ? {} : { x: placement.x, y: placement.y }),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'KYC Desk',
     backgroundColor: '#f6f7f9',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    ...(options.icon && existsSync(options.icon) ? { icon: options.icon } : {}),
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   guardContents(win.webContents);
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  rememberBounds(win, options.stateFile);
+  win.once('ready-to-show', () => {
+    if (placement.maximized) win.maximize();
+    win.show();
+  });
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
-/** Opens only https links; callers check the host against the workspace's customer host first. */
-export async function openExternalHttps(url: string): Promise<void> {
-  if (new URL(url).protocol !== 'https:') throw new Error('Only https links are opened.');
-  await shell.openExternal(url);
+function rememberBounds(win: BrowserWindow, file: string): void {
+  let timer: NodeJS.Timeout | null = null;
+  const current = (): WindowState => ({
+    // The restored size, not the maximised one, so un-maximising next time gives a sensible window.
+    bounds: win.isMaximized() || win.isFullScreen() ? win.getNormalBounds() : win.getBounds(),
+    maximized: win.isMaximized(),
+  });
+  const later = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (!win.isDestroyed()) saveWindowState(file, current());
+    }, SAVE_DELAY_MS);
+  };
+  win.on('resize', later);
+  win.on('move', later);
+  win.on('maximize', later);
+  win.on('unmaximize', later);
+  win.on('close', () => {
+    if (timer) clearTimeout(timer);
+    saveWindowState(file, current());
+  });
 }

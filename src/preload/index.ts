@@ -12,7 +12,7 @@ const api: KycDeskApi = {
   },
   on(event, listener) {
     if (!isEventChannel(event)) return () => undefined;
-    const wrapped = (_event: unknown, payload: unknown): void => listener(payload);
+    const wrapped = (_event: unknown, payload: Parameters<typeof listener>[0]): void => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);
   },

@@ -1,26 +1,47 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
 import { requestChannels } from '../../shared/ipc/channels';
+import type { IpcResult } from '../../shared/ipc/result';
 import { dispatch, type DispatchLog, type HandlerMap } from '../ipc/handle';
+import { isAppUrl } from './protocol';
 
-/** Only our own window's top frame may call main. */
-function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
-  const frame = event.senderFrame;
-  return event.sender === win.webContents && frame !== null && frame === win.webContents.mainFrame;
+export const FORBIDDEN_SENDER: IpcResult<never> = {
+  ok: false,
+  error: { code: 'forbidden_sender', message: 'This window may not call KYC Desk.' },
+};
+
+/** The parts of an invoke event and of a BrowserWindow the check reads (structural, for tests). */
+export interface InvokeSender {
+  sender: unknown;
+  senderFrame: { url: string; parent: unknown } | null;
+}
+export interface TrustedWindow {
+  isDestroyed(): boolean;
+  webContents: { mainFrame: unknown };
 }
 
+/**
+ * Checklist #17: only our own window's top frame, showing our own origin, may call main. Another
+ * webContents (devtools, a window that slipped through), a subframe, or our window after it was
+ * somehow navigated elsewhere is refused before the input is even parsed.
+ */
+export function isTrustedSender(event: InvokeSender, win: TrustedWindow | null): boolean {
+  if (!win || win.isDestroyed()) return false;
+  const frame = event.senderFrame;
+  if (event.sender !== win.webContents || !frame) return false;
+  return frame === win.webContents.mainFrame && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** Registers every contract channel once; each call: sender check → dispatch (schema, handler, envelope). */
 export function registerIpc(
   handlers: HandlerMap,
-  getWindow: () => BrowserWindow | null,
+  getWindow: () => TrustedWindow | null,
   log?: DispatchLog,
 ): void {
   for (const channel of requestChannels) {
     ipcMain.handle(channel, async (event, input: unknown) => {
-      const win = getWindow();
-      if (!win || !isTrustedSender(event, win)) {
-        return {
-          ok: false,
-          error: { code: 'forbidden_sender', message: 'This window may not call KYC Desk.' },
-        };
+      if (!isTrustedSender(event, getWindow())) {
+        log?.error('ipc call from a foreign sender refused', { channel });
+        return FORBIDDEN_SENDER;
       }
       return dispatch(handlers, channel, input, log);
     });
