@@ -71,9 +71,12 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
     const seq = env.nextSeq();
     return { idv: await rt.client.getIdv(caseId), seq };
   });
-  const idv = fetched.idv;
-  // Never let an answer about another IDV land on (or create) a different case.
-  if (idv.id !== caseId) throw new OndatoError('bad_response', { operation: 'get IDV' });
+  // Never let an answer about another IDV land on (or create) a different case; a GUID that only
+  // differs in letter case is the same IDV and is stored under the case's own spelling.
+  if (fetched.idv.id.toLowerCase() !== caseId.toLowerCase()) {
+    throw new OndatoError('bad_response', { operation: 'get IDV' });
+  }
+  const idv = { ...fetched.idv, id: caseId };
   const kycId = idv.step?.kycIdentification?.id ?? null;
 
   let kyc: { data: KycIdentification; seq: number } | null = null;
