@@ -1,8 +1,12 @@
 import { runCacheBench } from './cache';
+import { runSyncBench } from './sync';
+import { runUiBench } from './ui';
 
 /* `npm run bench [-- cache|sync|ui]`: each benchmark prints a table and writes bench/results/<name>.json. */
 const all: Record<string, () => unknown> = {
   cache: runCacheBench,
+  sync: runSyncBench,
+  ui: runUiBench,
 };
 
 async function main(): Promise<void> {
