@@ -1,41 +1,52 @@
 import type { HandlerMap } from './ipc/handle';
 import type { Services } from './services';
+import { guardWhileLocked } from './services/lock';
 
 /**
  * The handler map, one line per channel: inputs are already parsed by dispatch(); the services do the
  * work and throw AppErrors. Plain Node, so Electron, the harness and tests serve the same map.
+ * While the app is locked, only the channels in OPEN_WHILE_LOCKED answer (`guardWhileLocked`).
  */
 export function createHandlers(s: Services): HandlerMap {
-  return {
-    'app:info': async () => ({ name: s.app.name, version: s.app.version, versions: s.app.versions }),
-    'app:storage': async () => s.storage.info(),
-    'settings:get': async () => s.settings.get(),
-    'settings:set': async (patch) => s.settings.set(patch),
-    'workspaces:list': () => s.workspaces.list(),
-    'workspaces:create-demo': (input) => s.workspaces.createDemo(input),
-    'workspaces:probe': (draft) => s.workspaces.probe(draft),
-    'workspaces:add': (input) => s.workspaces.add(input),
-    'workspaces:update': (input) => s.workspaces.update(input),
-    'workspaces:remove': ({ id }) => s.workspaces.remove(id),
-    'workspaces:activate': ({ id }) => s.workspaces.activate(id),
-    'workspaces:test': ({ id }) => s.workspaces.test(id),
-    'workspaces:setups': () => s.workspaces.setups(),
-    'cases:create': (input) => s.cases.create(input),
-    'cases:list': async (query) => s.cases.list(query),
-    'cases:get': async ({ caseId }) => s.cases.get(caseId),
-    'cases:refresh': ({ caseId }) => s.cases.refresh(caseId),
-    'cases:viewing': async ({ caseId }) => s.cases.viewing(caseId),
-    'cases:image': async ({ caseId, fileId }) => s.cases.image(caseId, fileId),
-    'link:qr': ({ caseId }) => s.links.qr(caseId),
-    'link:copied': async ({ caseId }) => s.links.copied(caseId),
-    'link:qr-shown': async ({ caseId }) => s.links.qrShown(caseId),
-    'link:open': ({ caseId }) => s.links.open(caseId),
-    'review:decide': async (input) => s.review.decide(input),
-    'review:decisions': async ({ caseId }) => s.review.decisions(caseId),
-    'audit:list': async (input) => s.audit.list(input),
-    'audit:verify': async () => s.audit.verify(),
-    'sync:status': async () => s.sync.status(),
-    'sync:set-polling': async ({ enabled }) => s.sync.setPolling(enabled),
-    'sync:now': () => s.sync.now(),
-  };
+  return guardWhileLocked(
+    {
+      'app:info': async () => ({ name: s.app.name, version: s.app.version, versions: s.app.versions }),
+      'app:storage': async () => s.storage.info(),
+      'settings:get': async () => s.settings.get(),
+      'settings:set': async (patch) => s.settings.set(patch),
+      'workspaces:list': () => s.workspaces.list(),
+      'workspaces:create-demo': (input) => s.workspaces.createDemo(input),
+      'workspaces:probe': (draft) => s.workspaces.probe(draft),
+      'workspaces:add': (input) => s.workspaces.add(input),
+      'workspaces:update': (input) => s.workspaces.update(input),
+      'workspaces:remove': ({ id }) => s.workspaces.remove(id),
+      'workspaces:activate': ({ id }) => s.workspaces.activate(id),
+      'workspaces:test': ({ id }) => s.workspaces.test(id),
+      'workspaces:setups': () => s.workspaces.setups(),
+      'cases:create': (input) => s.cases.create(input),
+      'cases:list': async (query) => s.cases.list(query),
+      'cases:get': async ({ caseId }) => s.cases.get(caseId),
+      'cases:refresh': ({ caseId }) => s.cases.refresh(caseId),
+      'cases:viewing': async ({ caseId }) => s.cases.viewing(caseId),
+      'cases:image': async ({ caseId, fileId }) => s.cases.image(caseId, fileId),
+      'link:qr': ({ caseId }) => s.links.qr(caseId),
+      'link:copied': async ({ caseId }) => s.links.copied(caseId),
+      'link:qr-shown': async ({ caseId }) => s.links.qrShown(caseId),
+      'link:open': ({ caseId }) => s.links.open(caseId),
+      'review:decide': async (input) => s.review.decide(input),
+      'review:decisions': async ({ caseId }) => s.review.decisions(caseId),
+      'audit:list': async (input) => s.audit.list(input),
+      'audit:verify': async () => s.audit.verify(),
+      'sync:status': async () => s.sync.status(),
+      'sync:set-polling': async ({ enabled }) => s.sync.setPolling(enabled),
+      'sync:now': () => s.sync.now(),
+      'lock:status': async () => s.lock.status(),
+      'lock:set-pin': ({ pin, currentPin }) => s.lock.setPin(pin, currentPin),
+      'lock:clear-pin': ({ currentPin }) => s.lock.clearPin(currentPin),
+      'lock:now': async () => s.lock.lockNow(),
+      'lock:unlock': ({ pin }) => s.lock.unlock(pin),
+      'lock:activity': async () => s.lock.activity(),
+    },
+    s.lock,
+  );
 }

@@ -11,6 +11,7 @@ import { cachePath } from '../paths';
 import type { SecretStore } from '../secrets/secret-store';
 import { createServices, type AppInfoSource, type Notifier, type Services, type Shell } from '../services';
 import type { ServiceContext } from '../services/context';
+import { IDLE_CHECK_MS } from '../services/lock';
 import { readSettings } from '../services/settings';
 import type { CaseChange } from '../sync/types';
 import { createDemoSimulator } from './demo';
@@ -78,12 +79,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   const watched = new Set<string>();
   let runLoop = true;
+  // Set once the services exist; a locked app shows no notification (it would name the case).
+  let isLocked = (): boolean => false;
+  let idleTimer: ReturnType<typeof setInterval> | undefined;
 
   function onChanges(workspaceId: string, changes: CaseChange[]): void {
     events.emit('cases:changed', { ids: changes.map((c) => c.caseId) });
     const ws = workspacesRepo.get(db, workspaceId);
     if (ws?.environment === 'demo') demo.markDirty();
-    if (!readSettings({ db }).notifications) return;
+    if (!readSettings({ db }).notifications || isLocked()) return;
     for (const change of changes) {
       const detail = casesRepo.get(db, workspaceId, change.caseId);
       // Created here (the officer entered a registration) or opened on screen this session.
@@ -130,6 +134,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     version: deps.app?.version ?? '0.0.0',
     versions: deps.app?.versions ?? { node: process.versions.node },
   });
+  isLocked = () => services.lock.isLocked();
 
   if (deps.implicitWorkspace) {
     try {
@@ -148,6 +153,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     services,
     async start(options = {}) {
       runLoop = options.polling ?? true;
+      // Idle time is also checked before every guarded call; this catches an officer who walked away.
+      clearInterval(idleTimer);
+      idleTimer = setInterval(() => services.lock.check(), IDLE_CHECK_MS);
+      idleTimer.unref?.();
       if (workspacesRepo.list(db).some((ws) => ws.environment === 'demo')) {
         try {
           await demo.ensureStarted();
@@ -163,6 +172,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(idleTimer);
       try {
         await runtime.stop();
         await demo.stop();

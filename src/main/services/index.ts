@@ -1,11 +1,13 @@
 import { createCaseService, type CaseService } from './cases';
 import type { ServiceContext } from './context';
 import { createLinkService, type LinkService } from './links';
+import { createLockService, type LockService } from './lock';
 import { createAuditService, createReviewService, type AuditService, type ReviewService } from './review';
 import {
   createSettingsService,
   createStorageService,
   createSyncService,
+  readSettings,
   type SettingsService,
   type StorageService,
   type SyncService,
@@ -30,6 +32,7 @@ export interface Services {
   settings: SettingsService;
   storage: StorageService;
   sync: SyncService;
+  lock: LockService;
 }
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
@@ -44,5 +47,11 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
     settings,
     storage: createStorageService(ctx),
     sync: createSyncService(ctx, settings),
+    lock: createLockService({
+      db: ctx.db,
+      now: ctx.now,
+      events: ctx.events,
+      autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
+    }),
   };
 }

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   shortcuts: true,
   notifications: true,
+  autoLockMinutes: 0,
 };
 
 export type SettingsPatch = ParsedInput<'settings:set'>;
@@ -46,11 +47,16 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
   const flag = (key: 'polling' | 'shortcuts' | 'notifications'): boolean =>
     typeof stored[key] === 'boolean' ? stored[key] : DEFAULT_SETTINGS[key];
   const theme = stored['theme'];
+  const minutes = stored['autoLockMinutes'];
   return {
     polling: flag('polling'),
     theme: theme === 'light' || theme === 'dark' || theme === 'system' ? theme : DEFAULT_SETTINGS.theme,
     shortcuts: flag('shortcuts'),
     notifications: flag('notifications'),
+    autoLockMinutes:
+      typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 1440
+        ? minutes
+        : DEFAULT_SETTINGS.autoLockMinutes,
   };
 }
 
@@ -64,6 +70,7 @@ export function createSettingsService(ctx: ServiceContext): SettingsService {
       if (patch.theme !== undefined) next.theme = patch.theme;
       if (patch.shortcuts !== undefined) next.shortcuts = patch.shortcuts;
       if (patch.notifications !== undefined) next.notifications = patch.notifications;
+      if (patch.autoLockMinutes !== undefined) next.autoLockMinutes = patch.autoLockMinutes;
       settingsRepo.set(ctx.db, SETTINGS_KEY, JSON.stringify(next));
       if (next.polling !== before.polling) ctx.runtime.engine()?.setEnabled(next.polling);
       ctx.events.emit('settings:changed', next);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorState } from './components/states';
 import { CasesScreen } from './features/cases/CasesScreen';
 import { CaseReview } from './features/review/CaseReview';
+import { LockScreen, useActivityPings } from './features/lock/LockScreen';
 import { NewCaseScreen } from './features/new-case/NewCaseScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
@@ -85,12 +86,15 @@ export function App(): React.JSX.Element {
   const theme = useStore((s) => s.settings.theme);
   const shortcuts = useStore((s) => s.settings.shortcuts);
   const helpOpen = useStore((s) => s.shortcutsHelpOpen);
+  const locked = useStore((s) => s.lock?.locked === true);
+  const autoLock = useStore((s) => s.lock?.pinSet === true && s.settings.autoLockMinutes > 0);
   const main = useRef<HTMLElement>(null);
   const firstScreen = useRef(true);
   const key = routeKey(route);
 
   useAppliedTheme(theme);
-  useShortcuts(shortcuts && boot.status === 'ready', useStore.getState);
+  useShortcuts(shortcuts && boot.status === 'ready' && !locked, useStore.getState);
+  useActivityPings(autoLock && !locked);
 
   useEffect(() => {
     const { listen, start } = useStore.getState();
@@ -101,6 +105,7 @@ export function App(): React.JSX.Element {
 
   // A new screen: say so in the window title and move focus to its heading (screen readers announce it).
   useEffect(() => {
+    if (locked) return;
     document.title = `${TITLES[route.name]} — KYC Desk`;
     if (boot.status !== 'ready') return;
     if (firstScreen.current) {
@@ -115,8 +120,10 @@ export function App(): React.JSX.Element {
     main.current?.scrollTo?.({ top: 0 });
     // `key` stands for the route; `route.name` is read only for the title.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, boot.status]);
+  }, [key, boot.status, locked]);
 
+  // Locked: the lock screen replaces everything, so no case data stays in the page.
+  if (locked) return <LockScreen />;
   if (boot.status !== 'ready') return <BootScreen />;
 
   return (

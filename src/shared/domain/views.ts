@@ -63,6 +63,17 @@ export interface Settings {
   theme: ThemePreference;
   shortcuts: boolean;
   notifications: boolean;
+  /** Lock the window after this many idle minutes (only once a PIN is set); 0 = never. */
+  autoLockMinutes: number;
+}
+
+/** The auto-lock as the renderer sees it; the PIN and its hash never leave main. */
+export interface LockStatus {
+  locked: boolean;
+  /** An unlock PIN is set (auto-lock and "Lock now" need one). */
+  pinSet: boolean;
+  /** After too many wrong PINs: when the next try is accepted (ms since the epoch); otherwise null. */
+  retryAt: number | null;
 }
 
 export interface StorageInfo {

@@ -30,6 +30,12 @@ export const requestChannels = [
   'sync:status',
   'sync:set-polling',
   'sync:now',
+  'lock:status',
+  'lock:set-pin',
+  'lock:clear-pin',
+  'lock:now',
+  'lock:unlock',
+  'lock:activity',
 ] as const;
 
 export const eventChannels = [
@@ -38,6 +44,7 @@ export const eventChannels = [
   'workspaces:changed',
   'settings:changed',
   'app:navigate',
+  'lock:changed',
 ] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];

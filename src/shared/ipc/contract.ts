@@ -6,6 +6,7 @@ import type {
   CaseView,
   ConnectionResult,
   ImageData,
+  LockStatus,
   QrData,
   Settings,
   SetupOption,
@@ -55,6 +56,12 @@ export interface Outputs {
   'sync:status': SyncStatus;
   'sync:set-polling': Settings;
   'sync:now': void;
+  'lock:status': LockStatus;
+  'lock:set-pin': LockStatus;
+  'lock:clear-pin': LockStatus;
+  'lock:now': LockStatus;
+  'lock:unlock': LockStatus;
+  'lock:activity': void;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -68,6 +75,8 @@ export interface Events {
   'settings:changed': Settings;
   /** A menu item or its accelerator (File › New case, View › Cases…) was chosen. */
   'app:navigate': { to: NavigateTarget };
+  /** Locked, unlocked, or the PIN was set or removed. */
+  'lock:changed': LockStatus;
 }
 
 const id = z.string().trim().min(1).max(200);
@@ -124,7 +133,13 @@ export const settingsPatchSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   shortcuts: z.boolean().optional(),
   notifications: z.boolean().optional(),
+  autoLockMinutes: z.number().int().min(0).max(1440).optional(),
 });
+
+/** An unlock PIN: 4 to 12 digits. */
+export const pinSchema = z.string().regex(/^[0-9]{4,12}$/, 'Use 4 to 12 digits.');
+/** What is typed to prove the PIN; any shape mismatch is simply a wrong PIN, so only bound the length. */
+const pinAttempt = z.string().min(1, 'Enter your PIN.').max(64);
 
 export const caseListQuerySchema = z.strictObject({
   search: z.string().max(200).optional(),
@@ -191,6 +206,12 @@ export const inputs = {
   'sync:status': none,
   'sync:set-polling': z.strictObject({ enabled: z.boolean() }),
   'sync:now': none,
+  'lock:status': none,
+  'lock:set-pin': z.strictObject({ pin: pinSchema, currentPin: pinAttempt.optional() }),
+  'lock:clear-pin': z.strictObject({ currentPin: pinAttempt }),
+  'lock:now': none,
+  'lock:unlock': z.strictObject({ pin: pinAttempt }),
+  'lock:activity': none,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -217,6 +217,7 @@ describe('cases', () => {
       theme: 'system',
       shortcuts: true,
       notifications: true,
+      autoLockMinutes: 0,
     });
     const changed = core.next('settings:changed');
     expect(core.services.settings.set({ theme: 'dark', notifications: false })).toMatchObject({
@@ -231,6 +232,7 @@ describe('cases', () => {
       theme: 'dark',
       shortcuts: true,
       notifications: false,
+      autoLockMinutes: 0,
     });
     const storage = core.services.storage.info();
     expect(storage.dataDir).toBe(data.dir);

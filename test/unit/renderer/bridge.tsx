@@ -68,7 +68,13 @@ export function resetStore(): void {
   useStore.getState().resetCaseList();
 }
 
-export const SETTINGS: Settings = { polling: true, theme: 'light', shortcuts: true, notifications: true };
+export const SETTINGS: Settings = {
+  polling: true,
+  theme: 'light',
+  shortcuts: true,
+  notifications: true,
+  autoLockMinutes: 0,
+};
 
 export const ONLINE: SyncStatus = {
   state: 'online',

@@ -1,7 +1,7 @@
 import type { AuditChainCheck } from '../../../shared/domain/audit';
 import type { Settings, StorageInfo, SyncStatus } from '../../../shared/domain/views';
 import type { AppInfo, NavigateTarget } from '../../../shared/ipc/contract';
-import { call, errorMessage, subscribe } from '../api';
+import { ApiError, call, errorMessage, subscribe } from '../api';
 import { SEARCH_INPUT_ID } from '../features/shell/shortcuts';
 import { attempt, type ActionResult, type Loadable } from './action-result';
 import type { SliceCreator } from './types';
@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   shortcuts: true,
   notifications: true,
+  autoLockMinutes: 0,
 };
 
 /** `cases:changed` bursts (a sync round touching many cases) become one re-query. */
@@ -100,6 +101,12 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
 
   async start() {
     set({ boot: { status: 'loading' } });
+    // Locked: only the lock screen shows; unlocking (applyLock) runs start() again.
+    const lock = await attempt(() => call('lock:status', undefined));
+    if (lock.ok) {
+      set({ lock: lock.value });
+      if (lock.value.locked) return;
+    }
     try {
       const [settings, list, sync] = await Promise.all([
         call('settings:get', undefined),
@@ -111,6 +118,11 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
       const hasActive = list.activeId !== null && list.workspaces.some((w) => w.id === list.activeId);
       set({ boot: { status: 'ready' }, route: hasActive ? { name: 'cases' } : { name: 'welcome' } });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'locked') {
+        // Locked between the two calls: main refuses data until the PIN is entered.
+        set({ lock: { locked: true, pinSet: true, retryAt: null } });
+        return;
+      }
       set({ boot: { status: 'error', message: errorMessage(error) } });
     }
   },
@@ -124,6 +136,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
       subscribe('workspaces:changed', (list) => get().applyWorkspaceList(list)),
       // The application menu's shortcuts (Ctrl/Cmd+N, +1, +2, +F, +,) arrive from main.
       subscribe('app:navigate', ({ to }) => get().navigateTo(to)),
+      subscribe('lock:changed', (status) => get().applyLock(status)),
       subscribe('cases:changed', ({ ids }) => {
         for (const id of ids) pending.add(id);
         clearTimeout(timer);
@@ -131,7 +144,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
           const changed = [...pending];
           pending.clear();
           set((state) => ({ caseChanges: { seq: state.caseChanges.seq + 1, ids: changed } }));
-          void get().refreshCaseList();
+          // While locked main refuses the query; the list reloads when its screen returns.
+          if (get().lock?.locked !== true) void get().refreshCaseList();
         }, CASES_CHANGED_DEBOUNCE_MS);
       }),
     ];

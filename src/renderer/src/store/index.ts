@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAppSlice } from './app-slice';
 import { createCaseListSlice } from './case-list-slice';
 import { createLinkSlice } from './link-slice';
+import { createLockSlice } from './lock-slice';
 import { createNewCaseSlice } from './new-case-slice';
 import { createReviewSlice } from './review-slice';
 import type { AppState } from './types';
@@ -16,6 +17,7 @@ export function createAppStore() {
     ...createNewCaseSlice(...args),
     ...createLinkSlice(...args),
     ...createReviewSlice(...args),
+    ...createLockSlice(...args),
   }));
 }
 

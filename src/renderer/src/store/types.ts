@@ -2,11 +2,18 @@ import type { StateCreator } from 'zustand';
 import type { AppSlice } from './app-slice';
 import type { CaseListSlice } from './case-list-slice';
 import type { LinkSlice } from './link-slice';
+import type { LockSlice } from './lock-slice';
 import type { NewCaseSlice } from './new-case-slice';
 import type { ReviewSlice } from './review-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = AppSlice & WorkspaceSlice & CaseListSlice & NewCaseSlice & LinkSlice & ReviewSlice;
+export type AppState = AppSlice &
+  WorkspaceSlice &
+  CaseListSlice &
+  NewCaseSlice &
+  LinkSlice &
+  ReviewSlice &
+  LockSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

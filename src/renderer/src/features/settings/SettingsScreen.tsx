@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { SkeletonLines } from '../../components/states';
 import { useStore } from '../../store';
 import type { ActionResult } from '../../store/action-result';
+import { AutoLockSection } from './AutoLockSection';
 import { AboutSection, AuditSection } from './SystemSections';
 import { Toggle } from './Toggle';
 
@@ -124,6 +125,8 @@ export function SettingsScreen(): React.JSX.Element {
           Show shortcuts
         </button>
       </section>
+
+      <AutoLockSection />
 
       <section className="card" aria-labelledby="set-storage">
         <h2 id="set-storage" className="section-title">
