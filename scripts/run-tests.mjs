@@ -3,7 +3,7 @@
 // rather than touch the developer's real keyring, the whole run moves into its own D-Bus session with
 // a throwaway gnome-keyring in a temporary XDG home, which is deleted afterwards.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,38 @@ function run(command, commandArgs, env = process.env) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env });
   if (result.error) throw result.error;
   return result.status ?? 1;
+}
+
+/** Newest modification time of the files under `path` (0 when it does not exist). */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let latest = 0;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+// The e2e tests serve the built renderer (out/renderer): build it when it is missing or older than its
+// sources, so a test never runs against yesterday's UI. (The run inside the D-Bus session below
+// checks again and finds it fresh.)
+{
+  const built = existsSync(join('out', 'renderer', 'index.html')) ? newest(join('out', 'renderer')) : 0;
+  const sources = Math.max(
+    newest(join('src', 'renderer')),
+    newest(join('src', 'shared')),
+    newest('electron.vite.config.ts'),
+  );
+  if (built < sources) {
+    console.log(
+      built === 0 ? 'Building the renderer (out/renderer is missing)…' : 'Rebuilding the renderer…',
+    );
+    const status = run(process.execPath, [
+      join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+      'build',
+    ]);
+    if (status !== 0) process.exit(status);
+  }
 }
 
 if (process.platform === 'linux' && process.env.KYC_DESK_TEST_KEYRING !== 'own') {

@@ -3,7 +3,8 @@ import { eventChannels, requestChannels } from '../../../src/shared/ipc/channels
 /**
  * The browser half of the harness: defines `window.kycDesk` exactly as the preload does (KycDeskApi:
  * `invoke` and `on`, nothing else), over HTTP instead of Electron IPC. invoke → POST /__ipc/<channel>
- * with `{ input }`; on → one EventSource on /__events, dispatched by event name. Bytes travel as
+ * with `{ input }`; on → one EventSource on /__events, dispatched by event name (requests wait for it
+ * to open, so no event a request causes is missed). Bytes travel as
  * `{ "$bytes": base64 }` both ways (codec.ts). Served as /__harness/bridge.js, a classic script placed
  * before the app's module script, so the API exists before the app runs.
  */
@@ -46,9 +47,16 @@ export function bridgeScript(): string {
   };
   const listeners = new Map();
   let source = null;
+  // Until the event stream is open, requests wait for it: in Electron a listener is live as soon as
+  // on() returns, so an event caused by a request made after on() must not be lost here either.
+  let opened = Promise.resolve();
   const connect = () => {
     if (source) return;
     source = new EventSource('/__events');
+    opened = new Promise((resolve) => {
+      source.addEventListener('open', resolve, { once: true });
+      source.addEventListener('error', resolve, { once: true });
+    });
     for (const name of events) {
       source.addEventListener(name, (message) => {
         const payload = decode(JSON.parse(message.data));
@@ -64,12 +72,12 @@ export function bridgeScript(): string {
       if (!channels.includes(channel)) {
         return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown request.' } });
       }
-      return fetch('/__ipc/' + encodeURIComponent(channel), {
+      return opened.then(() => fetch('/__ipc/' + encodeURIComponent(channel), {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ input: encode(input) }),
-      }).then((response) => response.json()).then(decode, () => unreachable);
+      })).then((response) => response.json()).then(decode, () => unreachable);
     },
     on(event, listener) {
       if (!events.includes(event)) return () => undefined;
