@@ -1,4 +1,4 @@
-import type { Idv, Registration } from '../main/ondato/schemas';
+import type { Idv, Registration } from '../shared/ondato/schemas';
 import { iso } from './dates';
 import { setupOf } from './lifecycle';
 import { derived } from './random';

@@ -1,4 +1,4 @@
-import type { IdvSetup, KycSetup } from '../main/ondato/schemas';
+import type { IdvSetup, KycSetup } from '../shared/ondato/schemas';
 
 export interface SetupDef {
   id: string;

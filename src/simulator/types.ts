@@ -1,4 +1,4 @@
-import type { DocumentType, IdvStatus, KycStatusReason } from '../main/ondato/schemas';
+import type { DocumentType, IdvStatus, KycStatusReason } from '../shared/ondato/schemas';
 
 export interface Clock {
   now(): number;

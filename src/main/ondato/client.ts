@@ -24,7 +24,7 @@ import {
   type KycIdentification,
   type KycSetup,
   type RedactScope,
-} from './schemas';
+} from '../../shared/ondato/schemas';
 import { pathId, zodFields } from './paths';
 
 export interface OndatoClientOptions {
