@@ -32,6 +32,15 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
   audit verify                         check the audit trail's hash chain
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
+Team database (PostgreSQL; run as its owner; URL from --database or DATABASE_URL, the password
+from PGPASSWORD, ~/.pgpass or a hidden prompt, never from a flag):
+  team init --database URL             create or upgrade the team schema, group roles and grants
+  team officer add ROLE --display-name NAME [--supervisor] [--password-stdin]
+                                       a login role for an officer; prints a generated password once
+  team officer disable ROLE            no more logins or decisions; their records stay
+  team policy --four-eyes none|reject|override|all
+                                       which decisions need a second officer's approval
+
 Local:
   simulator [--port N] [--host H] [--seed N] [--demo] [--autopilot]
                                        run the Ondato simulator until Ctrl+C
