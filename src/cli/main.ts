@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../main/errors';
 import * as ondato from './commands/ondato';
 import { CORE_COMMANDS, runCoreCommand, trackCreated } from './core-commands';
 import { simulator } from './commands/simulator';
+import { relay } from './commands/relay';
 import { team } from './commands/team';
 import { readEnvConfig } from './env-config';
 import type { CliIo } from './io';
@@ -71,6 +72,7 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
   }
   if (CORE_COMMANDS.has(command)) return runCoreCommand(io, command, rest);
   if (command === 'team') return team(io, rest);
+  if (command === 'relay') return relay(io, rest);
   const spec = COMMANDS[command];
   if (!spec)
     throw new AppError('usage', `Unknown command "${command}". Run \`kyc-desk --help\` for the commands.`);

@@ -40,6 +40,14 @@ from PGPASSWORD, ~/.pgpass or a hidden prompt, never from a flag):
   team officer disable ROLE            no more logins or decisions; their records stay
   team policy --four-eyes none|reject|override|all
                                        which decisions need a second officer's approval
+  team relay add ROLE [--password-stdin]
+                                       a login role for a webhook relay (records events, nothing else)
+
+Webhook relay (behind the team's HTTPS proxy; credentials only from the environment):
+  relay --port N [--host H] --database postgres://RELAY_ROLE@HOST:PORT/DB [--auth basic|oauth2]
+      [--path P] [--token-path P] [--name NAME] [--allow-ondato-ips] [--allow-ip IP] [--trust-proxy]
+      [--max-body BYTES]               basic: KYC_DESK_RELAY_USERNAME/PASSWORD;
+                                       oauth2: KYC_DESK_RELAY_CLIENT_ID/SECRET
 
 Local:
   simulator [--port N] [--host H] [--seed N] [--demo] [--autopilot]

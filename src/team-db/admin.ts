@@ -130,3 +130,37 @@ export async function setFourEyesPolicy(client: ClientBase, policy: FourEyesPoli
     throw describeStatementError(error);
   }
 }
+
+/** Creates (or resets) a relay's login role: it may record webhook events and nothing else. */
+export async function addRelay(
+  client: ClientBase,
+  roleName: string,
+  password?: string,
+): Promise<{ password: string | null }> {
+  const role = checkRole(roleName);
+  if (password !== undefined && password.length < 12) {
+    throw new TeamDbError('team_invalid', 'A password has at least 12 characters.');
+  }
+  const chosen = password ?? generatePassword();
+  await client.query('BEGIN');
+  try {
+    const officer = await client.query('SELECT 1 FROM kyc_team.officers WHERE role = $1', [role]);
+    if (officer.rowCount)
+      throw new TeamDbError('team_invalid', `${role} is an officer; a relay needs a role of its own.`);
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    await client.query(
+      `${exists.rowCount ? 'ALTER' : 'CREATE'} ROLE ${ident(role)} LOGIN PASSWORD ${literal(scramVerifier(chosen))}`,
+    );
+    await client.query(`GRANT ${GROUP_ROLES.relay} TO ${ident(role)}`);
+    await client.query(
+      `INSERT INTO kyc_team.audit (seq, at, actor, action, case_id, details, prev_hash, hash)
+       VALUES (0, now(), session_user, 'team.relay-added', NULL, $1, '\\x', '\\x')`,
+      [{ role }],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw describeStatementError(error);
+  }
+  return { password: password === undefined ? chosen : null };
+}

@@ -3,6 +3,7 @@ export const GROUP_ROLES = {
   officer: 'kyc_desk_officer',
   supervisor: 'kyc_desk_supervisor',
   auditor: 'kyc_desk_auditor',
+  relay: 'kyc_desk_relay',
 } as const;
 
 /** A login role name we accept: PostgreSQL identifiers without quoting surprises. */
@@ -19,6 +20,8 @@ const READABLE = [
   'audit',
   'audit_head',
   'poll_schedule',
+  'webhook_events',
+  'relays',
 ];
 
 const OFFICER_FUNCTIONS = [
@@ -36,13 +39,14 @@ const OFFICER_FUNCTIONS = [
 
 /** Group roles and grants; idempotent, run by the owner after every migration. */
 export function grantsSql(): string {
-  const { officer, supervisor, auditor } = GROUP_ROLES;
+  const { officer, supervisor, auditor, relay } = GROUP_ROLES;
   const createRole = (name: string): string =>
     `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${name}') THEN CREATE ROLE ${name} NOLOGIN; END IF; END $$;`;
   return [
     createRole(officer),
     createRole(supervisor),
     createRole(auditor),
+    createRole(relay),
     `GRANT ${officer} TO ${supervisor};`,
     `GRANT USAGE ON SCHEMA kyc_team TO ${officer}, ${auditor};`,
     `GRANT SELECT ON public.kyc_team_meta TO ${officer}, ${auditor};`,
@@ -50,6 +54,10 @@ export function grantsSql(): string {
     'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kyc_team FROM PUBLIC;',
     ...OFFICER_FUNCTIONS.map((f) => `GRANT EXECUTE ON FUNCTION kyc_team.${f} TO ${officer};`),
     `GRANT EXECUTE ON FUNCTION kyc_team.verify_audit() TO ${auditor};`,
+    `GRANT USAGE ON SCHEMA kyc_team TO ${relay};`,
+    `GRANT SELECT ON public.kyc_team_meta TO ${relay};`,
+    `GRANT EXECUTE ON FUNCTION kyc_team.record_webhook(text, text, text, text, timestamptz, timestamptz, text) TO ${relay};`,
+    `GRANT EXECUTE ON FUNCTION kyc_team.relay_heartbeat(text) TO ${relay};`,
     `GRANT EXECUTE ON FUNCTION kyc_team.audit_hash(bigint, timestamptz, name, text, text, jsonb, bytea) TO ${auditor};`,
   ].join('\n');
 }

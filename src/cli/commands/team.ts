@@ -3,6 +3,7 @@ import type { Client } from 'pg';
 import { AppError } from '../../main/errors';
 import {
   addOfficer,
+  addRelay,
   disableOfficer,
   FOUR_EYES_POLICIES,
   setFourEyesPolicy,
@@ -23,7 +24,8 @@ import { print, type CliIo } from '../io';
 export const TEAM_USAGE = `kyc-desk team init --database URL
 kyc-desk team officer add ROLE --display-name NAME [--supervisor] [--password-stdin]
 kyc-desk team officer disable ROLE
-kyc-desk team policy --four-eyes none|reject|override|all`;
+kyc-desk team policy --four-eyes none|reject|override|all
+kyc-desk team relay add ROLE [--password-stdin]`;
 
 function asAppError(error: unknown): unknown {
   if (isTeamDbError(error)) return new AppError(error.code, error.message);
@@ -68,12 +70,13 @@ export async function team(io: CliIo, argv: string[]): Promise<void> {
     io.out(TEAM_USAGE);
     return;
   }
-  const known = ['init', 'officer', 'policy'];
+  const known = ['init', 'officer', 'policy', 'relay'];
   if (!known.includes(sub)) throw new AppError('usage', `Unknown team command "${sub}".\n${TEAM_USAGE}`);
   if (sub === 'officer' && verb !== 'add' && verb !== 'disable') {
     throw new AppError('usage', 'Use `team officer add ROLE …` or `team officer disable ROLE`.');
   }
   if (sub === 'officer' && !role) throw new AppError('usage', `team officer ${verb} needs a ROLE.`);
+  if (sub === 'relay' && (verb !== 'add' || !role)) throw new AppError('usage', 'Use `team relay add ROLE`.');
   let fourEyes: FourEyesPolicy | undefined;
   if (sub === 'policy') {
     const wanted = values['four-eyes'];
@@ -83,8 +86,9 @@ export async function team(io: CliIo, argv: string[]): Promise<void> {
     fourEyes = wanted as FourEyesPolicy;
   }
   let officerPassword: string | undefined;
-  if (sub === 'officer' && verb === 'add') {
-    if (!values['display-name']) throw new AppError('usage', 'team officer add needs --display-name NAME.');
+  if ((sub === 'officer' || sub === 'relay') && verb === 'add') {
+    if (sub === 'officer' && !values['display-name'])
+      throw new AppError('usage', 'team officer add needs --display-name NAME.');
     if (values['password-stdin']) {
       if (!io.readSecret) throw new AppError('usage', '--password-stdin needs standard input.');
       officerPassword = await io.readSecret(`Password for ${role} (input hidden): `);
@@ -123,6 +127,14 @@ export async function team(io: CliIo, argv: string[]): Promise<void> {
     } else if (sub === 'officer' && verb === 'disable' && role) {
       await disableOfficer(client, role);
       print(io, json, { role, disabled: true }, () => [`Officer ${role} disabled; their records stay.`]);
+    } else if (sub === 'relay' && role) {
+      const result = await addRelay(client, role, officerPassword);
+      print(io, json, { role, password: result.password }, () => [
+        `Relay role ${role} added; it can record webhook events and nothing else.`,
+        ...(result.password
+          ? [`Password (shown once; put it in the relay's PGPASSWORD or ~/.pgpass): ${result.password}`]
+          : []),
+      ]);
     } else if (fourEyes) {
       await setFourEyesPolicy(client, fourEyes);
       print(io, json, { fourEyes }, () => [`Four eyes: ${fourEyes}.`]);

@@ -73,6 +73,35 @@ describe.skipIf(!hasPostgres())('team database rules', () => {
     }
   });
 
+  it('upgrades a version-1 database forward, keeping its records', async () => {
+    const { Client: PgClient } = await import('pg');
+    const admin = new PgClient({ connectionString: team.cluster.url() });
+    await admin.connect();
+    await admin.query('CREATE DATABASE upgrade_me');
+    await admin.end();
+    const owner = new PgClient({ connectionString: team.cluster.url(undefined, undefined, 'upgrade_me') });
+    await owner.connect();
+    try {
+      const { TEAM_MIGRATIONS } = await import('../../../src/team-db/migrations');
+      // Version 1 exactly as it was released, applied by hand.
+      await owner.query(
+        'CREATE TABLE kyc_team_meta (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), applied_by name NOT NULL DEFAULT session_user)',
+      );
+      await owner.query(TEAM_MIGRATIONS[0]!.sql);
+      await owner.query("INSERT INTO kyc_team_meta (version, name) VALUES (1, 'initial')");
+      await owner.query("INSERT INTO kyc_team.officers (role, display_name) VALUES ('kyc_owner', 'Owner')");
+      await owner.query(
+        "SELECT kyc_team.register_case('00000000-0000-0000-0000-000000000001', NULL, 'KEEP', NULL)",
+      );
+      expect(await migrateTeamDatabase(owner)).toEqual(TEAM_MIGRATIONS.slice(1).map((m) => m.version));
+      const kept = await owner.query('SELECT external_ref FROM kyc_team.cases');
+      expect(kept.rows).toEqual([{ external_ref: 'KEEP' }]);
+      expect((await owner.query('SELECT * FROM kyc_team.verify_audit()')).rows[0].broken_at).toBeNull();
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('records who decided from the login role, whatever the client says or SET ROLE does', async () => {
     const caseId = await newCase(alice);
     await alice.query('SET ROLE kyc_desk_officer');
