@@ -22,7 +22,7 @@ export interface SyncOnceReport {
 }
 
 /**
- * The poller of one workspace (design.md §7). Plain Node: no Electron, timers and clock injected.
+ * The poller of one workspace (docs/adr/0002-polling-cadence.md). Plain Node: no Electron, timers and clock injected.
  * The schedule lives in the cache (sync_schedule), so a restarted engine resumes where it stopped.
  */
 export interface SyncEngine {

@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The only door to main. Only store actions call it (design.md §9.10). */
+/** The only door to main. Only store actions call it: one place to see every call the UI makes. */
 export async function call<C extends RequestChannel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const result = await window.kycDesk.invoke(channel, input);
   if (!result.ok) throw new ApiError(result.error);
