@@ -1,12 +1,14 @@
 import { runCacheBench } from './cache';
+import { runRelayBench } from './relay';
 import { runSyncBench } from './sync';
 import { runUiBench } from './ui';
 
-/* `npm run bench [-- cache|sync|ui]`: each benchmark prints a table and writes bench/results/<name>.json. */
+/* `npm run bench [-- cache|sync|ui|relay]`: each benchmark prints a table and writes bench/results/<name>.json. */
 const all: Record<string, () => unknown> = {
   cache: runCacheBench,
   sync: runSyncBench,
   ui: runUiBench,
+  relay: runRelayBench,
 };
 
 async function main(): Promise<void> {

@@ -30,7 +30,7 @@ export interface PgStoreOptions {
 export function createPgStore(options: PgStoreOptions): EventStore {
   const pool = new Pool({
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 4,
+    max: options.maxConnections ?? 8,
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: 5_000,

@@ -23,8 +23,7 @@ CREATE INDEX webhook_events_received ON kyc_team.webhook_events (received_at);
 CREATE TABLE kyc_team.relays (
   name text PRIMARY KEY,
   role name NOT NULL,
-  last_seen timestamptz NOT NULL,
-  events bigint NOT NULL DEFAULT 0
+  last_seen timestamptz NOT NULL
 );
 
 CREATE FUNCTION kyc_team.require_relay() RETURNS void LANGUAGE plpgsql STABLE AS $$
@@ -35,6 +34,7 @@ BEGIN
 END $$;
 
 -- Stores one event once (Ondato delivers duplicates) and wakes the desks. Returns false for a duplicate.
+-- It touches no shared row (the heartbeat has its own timer), so deliveries never queue behind each other.
 CREATE FUNCTION kyc_team.record_webhook(
   p_id text, p_type text, p_case text, p_kyc text, p_created timestamptz, p_modified timestamptz, p_relay text
 ) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = kyc_team, pg_temp AS $$
@@ -45,8 +45,6 @@ BEGIN
   VALUES (p_id, p_type, lower(p_case), lower(p_kyc), p_created, p_modified, session_user)
   ON CONFLICT (id) DO NOTHING;
   inserted := FOUND;
-  INSERT INTO relays (name, role, last_seen, events) VALUES (coalesce(p_relay, session_user), session_user, now(), 1)
-  ON CONFLICT (name) DO UPDATE SET last_seen = now(), events = relays.events + 1;
   IF inserted THEN
     -- A case the team tracks becomes due at once; the lease holder reads it from Ondato.
     UPDATE poll_schedule SET next_due = now() WHERE case_id = lower(p_case) AND next_due > now();
