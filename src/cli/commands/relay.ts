@@ -132,9 +132,18 @@ export async function relay(io: CliIo, argv: string[]): Promise<void> {
       warn: (message, fields) => io.err(`relay warning: ${message} ${JSON.stringify(fields ?? {})}`),
     },
   });
+  // The first heartbeat proves the role may record (a misconfigured grant fails here, not on Ondato's first call).
+  try {
+    await store.heartbeat();
+  } catch {
+    await store.close();
+    throw new AppError(
+      'team_forbidden',
+      `${target.where} may not record webhook events: add it with \`kyc-desk team relay add\`.`,
+    );
+  }
   const address = await listen(server, port, host);
   const beat = (): void => void store.heartbeat().catch(() => undefined);
-  beat();
   const timer = setInterval(beat, HEARTBEAT_MS);
   print(
     io,
