@@ -87,8 +87,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
 
   async function clientFor(ws: Workspace): Promise<OndatoClient> {
     if (ws.environment === 'demo') await deps.demo.ensureStarted();
-    const credentials = await credentialsOf(ws, deps.secrets);
-    return buildClient(endpointsOf(ws, sources), credentials, deps.logger, deps.tuning);
+    const endpoints = endpointsOf(ws, sources);
+    const credentials = await credentialsOf(ws, deps.secrets, endpoints.authUrl);
+    return buildClient(endpoints, credentials, deps.logger, deps.tuning);
   }
 
   async function stopLive(): Promise<void> {
