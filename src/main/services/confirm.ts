@@ -28,7 +28,10 @@ export interface Confirmer {
 export const refuseAll: Confirmer = { confirm: () => Promise.resolve(false) };
 
 export function notConfirmed(): AppError {
-  return new AppError('not_confirmed', 'The change was not confirmed, so nothing was changed.');
+  return new AppError(
+    'not_confirmed',
+    'The change was not confirmed in KYC Desk’s own confirmation window, so nothing was changed.',
+  );
 }
 
 /** Throws `not_confirmed` unless the officer agreed; a confirmer that fails counts as a refusal. */
