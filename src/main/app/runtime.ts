@@ -49,9 +49,16 @@ interface Live {
   unsubscribe: () => void;
 }
 
+/** Problems only new credentials fix: the sync indicator sends the officer to the workspace settings. */
+const CREDENTIAL_PROBLEMS: ReadonlySet<string> = new Set([
+  'secret_missing',
+  'secret_host_mismatch',
+  'auth_failed',
+]);
+
 export function idleStatus(lastError: SyncStatus['lastError'] = null): SyncStatus {
   return {
-    state: lastError?.code === 'secret_missing' || lastError?.code === 'auth_failed' ? 'auth_failed' : 'idle',
+    state: CREDENTIAL_PROBLEMS.has(lastError?.code ?? '') ? 'auth_failed' : 'idle',
     queued: 0,
     inFlight: 0,
     lastSuccessAt: null,
