@@ -39,7 +39,23 @@ const SPECS: Record<string, Spec> = {
   'workspace list': { options: {}, positionals: [0], env: false },
   'workspace use': { options: {}, positionals: [1], env: false },
   'workspace test': { options: {}, positionals: [0, 1], env: false },
-  'workspace remove': { options: {}, positionals: [1], env: false },
+  'workspace remove': { options: { yes: flag }, positionals: [1], env: false },
+  'workspace set': {
+    options: {
+      name: str,
+      officer: str,
+      setup: str,
+      'customer-url': str,
+      'base-url': str,
+      'auth-url': str,
+      'idv-api-url': str,
+      'kyc-api-url': str,
+      'new-secret': flag,
+      yes: flag,
+    },
+    positionals: [1],
+    env: false,
+  },
   sync: { options: { once: flag, watch: flag }, positionals: [0], env: true, sync: (v) => v.watch === true },
   cases: { options: { search: str, status: str, limit: str }, positionals: [0], env: true },
   show: { options: {}, positionals: [1], env: true },
@@ -99,6 +115,7 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
     dataDir: text('data-dir'),
     allowEnv: spec.env,
     sync: spec.sync?.(v) ?? false,
+    yes: v.yes === true,
   });
   const id = positionals[0] ?? '';
   try {
@@ -121,6 +138,19 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
         return await workspace.workspaceTest(io, core, json, positionals[0]);
       case 'workspace remove':
         return await workspace.workspaceRemove(io, core, json, id);
+      case 'workspace set':
+        return await workspace.workspaceSet(io, core, json, id, {
+          name: text('name'),
+          officer: text('officer'),
+          setup: text('setup'),
+          'customer-url': text('customer-url'),
+          'base-url': text('base-url'),
+          'auth-url': text('auth-url'),
+          'idv-api-url': text('idv-api-url'),
+          'kyc-api-url': text('kyc-api-url'),
+          'new-secret': v['new-secret'] === true,
+          yes: v.yes === true,
+        });
       case 'sync':
         return await (v.watch === true ? cache.syncWatch(io, core, json) : cache.syncOnce(io, core, json));
       case 'cases':

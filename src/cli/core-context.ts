@@ -8,6 +8,7 @@ import { createFileLogger } from '../main/logger';
 import { defaultDataDir, logDir } from '../main/paths';
 import { createKeytarStore } from '../main/secrets/keytar-store';
 import { createMemoryStore } from '../main/secrets/memory-store';
+import { cliConfirmer } from './confirm';
 import { readEnvConfig, type EnvConfig } from './env-config';
 import type { CliIo } from './io';
 
@@ -52,7 +53,7 @@ function osUser(): string {
  */
 export async function openCliCore(
   io: CliIo,
-  options: { dataDir: string | undefined; allowEnv: boolean; sync: boolean },
+  options: { dataDir: string | undefined; allowEnv: boolean; sync: boolean; yes?: boolean },
 ): Promise<CliCore> {
   const root = dataDirOf(io, options.dataDir);
   const keychain = io.secrets ?? createKeytarStore();
@@ -85,6 +86,7 @@ export async function openCliCore(
     // The CLI neither opens browsers nor shows desktop notifications; `sync --watch` prints instead.
     shell: { openExternal: async () => undefined },
     notifier: { notify: () => undefined },
+    confirmer: cliConfirmer(options.yes === true),
     ...(implicit ? { implicitWorkspace: implicit } : {}),
   });
   try {

@@ -21,7 +21,11 @@ Workspaces (stored like the app's: settings in the encrypted cache, the secret i
       [--customer-url URL] [--base-url URL] [--officer NAME]
                                        the client secret is read from a hidden prompt, or from
                                        stdin when piped; never from a flag
-  workspace list | use <id|name> | test [<id|name>] | remove <id|name>
+  workspace list | use <id|name> | test [<id|name>] | remove <id|name> --yes
+  workspace set <id|name> [--name N] [--officer NAME] [--setup UUID] [--new-secret]
+      [--base-url URL] [--auth-url URL] [--idv-api-url URL] [--kyc-api-url URL] [--customer-url URL]
+      [--yes]                          changing an Ondato address needs --yes and the client secret
+                                       again (prompt or stdin); removing needs --yes
 
 Cases (the active workspace; with ONDATO_ENV set, the environment's own workspace and cache):
   sync --once | --watch                check Ondato now / keep polling until Ctrl+C

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
 import { createCore, type Core } from './app/core';
 import { showAbout } from './electron/about';
+import { createDialogConfirmer } from './electron/confirm-dialog';
 import { registerIpc } from './electron/ipc-adapter';
 import { installMenu } from './electron/menu';
 import { registerAppScheme, serveApp } from './electron/protocol';
@@ -89,6 +90,7 @@ async function boot(): Promise<void> {
     osUser: osUser(),
     logger,
     shell: { openExternal },
+    confirmer: createDialogConfirmer(),
     notifier: {
       notify(title, body) {
         if (Notification.isSupported()) new Notification({ title, body }).show();

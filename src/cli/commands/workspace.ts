@@ -2,6 +2,7 @@ import { AppError } from '../../main/errors';
 import type { Core } from '../../main/app/core';
 import type { WorkspaceView } from '../../shared/domain/views';
 import { newWorkspaceSchema } from '../../shared/ipc/contract';
+import { notConfirmedLine } from '../confirm';
 import { print, type CliIo } from '../io';
 
 export interface WorkspaceAddFlags {
@@ -119,5 +120,76 @@ export async function workspaceRemove(io: CliIo, core: Core, json: boolean, ref:
   await core.services.workspaces.remove(ws.id);
   print(io, json, { removed: ws.id }, () => [
     `Removed workspace ${ws.name} (${ws.id}), its keychain entries and every cached case, decision and audit row.`,
+  ]);
+}
+
+export interface WorkspaceSetFlags {
+  name?: string | undefined;
+  officer?: string | undefined;
+  setup?: string | undefined;
+  'customer-url'?: string | undefined;
+  'base-url'?: string | undefined;
+  'auth-url'?: string | undefined;
+  'idv-api-url'?: string | undefined;
+  'kyc-api-url'?: string | undefined;
+  'new-secret'?: boolean;
+  yes?: boolean;
+}
+
+/** The overrides after `set`: --base-url points every API role at one host, a role flag wins over it. */
+function nextOverrides(ws: WorkspaceView, flags: WorkspaceSetFlags): Record<string, string> | undefined {
+  const base = flags['base-url'];
+  const given = {
+    ...(base ? { authUrl: base, idvApiUrl: base, kycApiUrl: base } : {}),
+    ...(flags['auth-url'] ? { authUrl: flags['auth-url'] } : {}),
+    ...(flags['idv-api-url'] ? { idvApiUrl: flags['idv-api-url'] } : {}),
+    ...(flags['kyc-api-url'] ? { kycApiUrl: flags['kyc-api-url'] } : {}),
+  };
+  return Object.keys(given).length === 0 ? undefined : { ...ws.overrides, ...given };
+}
+
+export async function workspaceSet(
+  io: CliIo,
+  core: Core,
+  json: boolean,
+  ref: string,
+  flags: WorkspaceSetFlags,
+): Promise<void> {
+  const ws = await find(core, ref);
+  const checked = newWorkspaceSchema
+    .pick({ name: true, setupId: true, officerName: true })
+    .partial()
+    .safeParse({ name: flags.name, setupId: flags.setup, officerName: flags.officer });
+  if (!checked.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of checked.error.issues)
+      (fields[String(issue.path[0] ?? '_')] ??= []).push(issue.message);
+    throw new AppError('invalid_input', 'Check the workspace options.', { fields });
+  }
+  const overrides = nextOverrides(ws, flags);
+  const customerBaseUrl = flags['customer-url'] ?? flags['base-url'];
+  const hostsGiven = overrides !== undefined || customerBaseUrl !== undefined;
+  // Refuse before prompting: the secret would be typed for nothing.
+  if (hostsGiven && flags.yes !== true) {
+    throw notConfirmedLine(`Changing the Ondato addresses of “${ws.name}” needs confirmation.`);
+  }
+  let clientSecret: string | undefined;
+  if (hostsGiven || flags['new-secret'] === true) {
+    if (!io.readSecret)
+      throw usage('The client secret is read from stdin or a terminal prompt, and neither is available.');
+    clientSecret = (await io.readSecret('Ondato client secret for these addresses (input hidden): ')).trim();
+    if (clientSecret === '') throw usage('No client secret was given on stdin.');
+  }
+  const updated = await core.services.workspaces.update({
+    id: ws.id,
+    ...(checked.data.name === undefined ? {} : { name: checked.data.name }),
+    ...(checked.data.officerName === undefined ? {} : { officerName: checked.data.officerName }),
+    ...(checked.data.setupId === undefined ? {} : { setupId: checked.data.setupId }),
+    ...(customerBaseUrl === undefined ? {} : { customerBaseUrl }),
+    ...(overrides === undefined ? {} : { overrides }),
+    ...(clientSecret === undefined ? {} : { clientSecret }),
+  });
+  print(io, json, updated, () => [
+    `Updated workspace ${updated.id} (${updated.name})${clientSecret === undefined ? '' : '; the new secret is in the system keychain'}.`,
   ]);
 }

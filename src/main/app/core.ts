@@ -10,6 +10,7 @@ import type { AppLogger } from '../logger';
 import { cachePath } from '../paths';
 import type { SecretStore } from '../secrets/secret-store';
 import { createServices, type AppInfoSource, type Notifier, type Services, type Shell } from '../services';
+import { refuseAll, type Confirmer } from '../services/confirm';
 import type { ServiceContext } from '../services/context';
 import { IDLE_CHECK_MS } from '../services/lock';
 import { readSettings } from '../services/settings';
@@ -30,6 +31,11 @@ export interface CoreDeps {
   logger: AppLogger;
   shell: Shell;
   notifier: Notifier;
+  /**
+   * Asks the officer, from main, before a workspace's Ondato hosts change or a workspace is removed.
+   * Without one every such change is refused (fail closed).
+   */
+  confirmer?: Confirmer;
   /** Defaults to the real sync engine. */
   createEngine?: EngineFactory;
   engineOptions?: SyncEngineOptions;
@@ -124,6 +130,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     logger: deps.logger,
     events,
     shell: deps.shell,
+    confirmer: deps.confirmer ?? refuseAll,
     runtime,
     demo,
     tuning: deps.clientTuning,

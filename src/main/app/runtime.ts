@@ -49,9 +49,16 @@ interface Live {
   unsubscribe: () => void;
 }
 
+/** Problems only new credentials fix: the sync indicator sends the officer to the workspace settings. */
+const CREDENTIAL_PROBLEMS: ReadonlySet<string> = new Set([
+  'secret_missing',
+  'secret_host_mismatch',
+  'auth_failed',
+]);
+
 export function idleStatus(lastError: SyncStatus['lastError'] = null): SyncStatus {
   return {
-    state: lastError?.code === 'secret_missing' || lastError?.code === 'auth_failed' ? 'auth_failed' : 'idle',
+    state: CREDENTIAL_PROBLEMS.has(lastError?.code ?? '') ? 'auth_failed' : 'idle',
     queued: 0,
     inFlight: 0,
     lastSuccessAt: null,
@@ -87,8 +94,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
 
   async function clientFor(ws: Workspace): Promise<OndatoClient> {
     if (ws.environment === 'demo') await deps.demo.ensureStarted();
-    const credentials = await credentialsOf(ws, deps.secrets);
-    return buildClient(endpointsOf(ws, sources), credentials, deps.logger, deps.tuning);
+    const endpoints = endpointsOf(ws, sources);
+    const credentials = await credentialsOf(ws, deps.secrets, endpoints.authUrl);
+    return buildClient(endpoints, credentials, deps.logger, deps.tuning);
   }
 
   async function stopLive(): Promise<void> {

@@ -18,6 +18,35 @@ export function secretAccount(workspaceId: string): string {
   return `${workspaceId}:client-secret`;
 }
 
+/**
+ * The keychain entry that binds the client secret to the sign-in origin it was entered for. Kept next to
+ * the secret (not in the cache) so both go with the keychain entry, and `remove` deletes both by prefix.
+ */
+export function secretOriginAccount(workspaceId: string): string {
+  return `${workspaceId}:client-secret:origin`;
+}
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Stores a secret bound to `authUrl`'s origin: the binding first, so a secret never exists unbound. */
+export async function storeSecret(
+  secrets: SecretStore,
+  workspaceId: string,
+  secret: string,
+  authUrl: string,
+): Promise<void> {
+  await secrets.set(secretOriginAccount(workspaceId), originOf(authUrl));
+  await secrets.set(secretAccount(workspaceId), secret);
+}
+
+/** Deletes the secret before its binding, so a failure half-way leaves no secret behind. */
+export async function deleteSecret(secrets: SecretStore, workspaceId: string): Promise<void> {
+  await secrets.delete(secretAccount(workspaceId));
+  await secrets.delete(secretOriginAccount(workspaceId));
+}
+
 /** Client options a caller (tests, the CLI) may tune; never credentials or endpoints. */
 export type ClientTuning = Pick<OndatoClientOptions, 'fetch' | 'timeoutMs' | 'retry'>;
 
@@ -69,9 +98,16 @@ export function endpointsOf(ws: Workspace, sources: EndpointSources): OndatoEndp
   }
 }
 
+/**
+ * The credentials of a workspace, for a client that signs in at `authUrl`. The secret is only handed out
+ * for the origin it was entered for (`secret_host_mismatch` otherwise). A secret stored before the
+ * binding existed is bound, on first use, to the sign-in origin the workspace has then: every host change
+ * since goes through `workspaces.update`, which replaces the secret and its binding together.
+ */
 export async function credentialsOf(
   ws: Workspace,
   secrets: SecretStore,
+  authUrl: string,
 ): Promise<{ clientId: string; clientSecret: string }> {
   if (ws.environment === 'demo') return { ...DEMO_CREDENTIALS };
   const secret = await secrets.get(secretAccount(ws.id));
@@ -79,6 +115,16 @@ export async function credentialsOf(
     throw new AppError(
       'secret_missing',
       'The client secret of this workspace is not in the system keychain. Enter it again in the workspace settings.',
+    );
+  }
+  const origin = originOf(authUrl);
+  const bound = await secrets.get(secretOriginAccount(ws.id));
+  if (bound === null) {
+    await secrets.set(secretOriginAccount(ws.id), origin);
+  } else if (bound !== origin) {
+    throw new AppError(
+      'secret_host_mismatch',
+      'The stored client secret was entered for another Ondato sign-in address, so it is not sent to this one. Enter the secret again in the workspace settings.',
     );
   }
   return { clientId: ws.clientId, clientSecret: secret };

@@ -97,6 +97,19 @@ async function errorFromResponse<T>(response: Response, spec: RequestSpec<T>, ct
   });
 }
 
+/** A redirect answer: a 3xx, or the opaque redirect a browser-style fetch returns for `manual`. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+function redirectError(operation: string, status: number): OndatoError {
+  return new OndatoError('bad_response', {
+    operation,
+    ...(status === 0 ? {} : { status }),
+    message: `Ondato answered with a redirect to another address${status === 0 ? '' : ` (HTTP ${status})`}; KYC Desk does not follow redirects, so nothing was sent there. Check the workspace's Ondato addresses.`,
+  });
+}
+
 /**
  * Sends one logical request: bearer auth, a timeout per attempt, the retry policy of retry.ts, one
  * token refresh after a 401, and every failure mapped to an OndatoError.
@@ -131,7 +144,13 @@ export async function request<T>(ctx: HttpContext, spec: RequestSpec<T>): Promis
         headers,
         ...(spec.body === undefined ? {} : { body: spec.body }),
         signal: controller.signal,
+        // Never follow: a 307 on /connect/token would re-send the client secret to wherever it points.
+        redirect: 'manual',
       });
+      if (isRedirect(response)) {
+        await discardBody(response);
+        throw redirectError(spec.operation, response.status);
+      }
       if (response.status === 401 && token && spec.auth && !refreshedAfter401) {
         refreshedAfter401 = true;
         spec.auth.invalidate(token.value);

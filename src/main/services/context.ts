@@ -5,6 +5,7 @@ import type { Db } from '../db/sql';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
+import type { Confirmer } from './confirm';
 
 export interface Shell {
   openExternal(url: string): Promise<void>;
@@ -26,6 +27,8 @@ export interface ServiceContext {
   logger: AppLogger;
   events: EventBus;
   shell: Shell;
+  /** Main-side consent for host changes and removals (a native dialog, `--yes`, a test flag). */
+  confirmer: Confirmer;
   runtime: Runtime;
   demo: DemoSimulator;
   /** Client options for tests (timeouts, retries); undefined in the app. */

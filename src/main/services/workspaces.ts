@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_CREDENTIALS, secretAccount } from '../app/workspace-client';
+import { DEMO_CREDENTIALS, deleteSecret, secretAccount, storeSecret } from '../app/workspace-client';
 import * as auditRepo from '../db/repos/audit';
 import * as workspacesRepo from '../db/repos/workspaces';
-import { customerHostOf, isOndatoError, type OndatoClient } from '../ondato';
+import { customerHostOf, isOndatoError, resolveEndpoints, type OndatoClient } from '../ondato';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { ConnectionResult, WorkspaceList, WorkspaceView } from '../../shared/domain/views';
 import type { Workspace, WorkspacePatch } from '../../shared/domain/workspace';
 import { SETUPS } from '../../simulator';
+import { requireConfirmation } from './confirm';
 import type { ServiceContext } from './context';
 import { workspaceNotFound } from './errors';
 import {
@@ -16,6 +17,16 @@ import {
   setupOptions,
   validateEndpoints,
 } from './workspace-helpers';
+import {
+  addWithHostsRequest,
+  auditHosts,
+  hostChangeRequest,
+  hostsDiffer,
+  removeRequest,
+  secretRequired,
+  storedHosts,
+  type Hosts,
+} from './workspace-hosts';
 
 export type NewWorkspaceInput = ParsedInput<'workspaces:add'>;
 export type WorkspaceUpdate = ParsedInput<'workspaces:update'>;
@@ -64,6 +75,15 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
 
   async function changed(): Promise<void> {
     ctx.events.emit('workspaces:changed', await list());
+  }
+
+  /**
+   * Replaces the secret for new hosts: the old secret goes first, so it can never be sent to the new
+   * hosts even if storing the new one fails.
+   */
+  async function rebindSecret(id: string, secret: string, hosts: Hosts): Promise<void> {
+    await deleteSecret(ctx.secrets, id);
+    await storeSecret(ctx.secrets, id, secret, hosts.authUrl);
   }
 
   function audit(ws: Workspace, action: string, details: Record<string, string | boolean | string[]>): void {
@@ -126,10 +146,13 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
     },
 
     async add(input) {
-      validateEndpoints(input.environment, input.overrides, input.customerBaseUrl);
+      const hosts = validateEndpoints(input.environment, input.overrides, input.customerBaseUrl);
+      if (hostsDiffer(resolveEndpoints(input.environment), hosts)) {
+        await requireConfirmation(ctx.confirmer, addWithHostsRequest(input.name, hosts));
+      }
       const id = `ws-${randomUUID()}`;
       // The secret first: a row without its secret would be a workspace that cannot connect.
-      await ctx.secrets.set(secretAccount(id), input.clientSecret);
+      await storeSecret(ctx.secrets, id, input.clientSecret, hosts.authUrl);
       let ws: Workspace;
       try {
         ws = insert({
@@ -143,7 +166,7 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
           officerName: input.officerName || null,
         });
       } catch (error) {
-        await ctx.secrets.delete(secretAccount(id)).catch(() => false);
+        await deleteSecret(ctx.secrets, id).catch(() => undefined);
         throw error;
       }
       if (ctx.runtime.activeId() === null) await ctx.runtime.activate(ws.id);
@@ -161,21 +184,38 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
       if (input.officerName !== undefined) patch.officerName = input.officerName || null;
       if (input.overrides !== undefined) patch.overrides = cleanOverrides(input.overrides);
       const next = { ...current, ...patch };
+      let newHosts: Hosts | null = null;
       if (next.environment === 'production' || next.environment === 'sandbox') {
-        validateEndpoints(next.environment, next.overrides ?? undefined, next.customerBaseUrl ?? undefined);
+        const hosts = validateEndpoints(
+          next.environment,
+          next.overrides ?? undefined,
+          next.customerBaseUrl ?? undefined,
+        );
+        if (hostsDiffer(storedHosts(current), hosts)) newHosts = hosts;
       }
-      if (input.clientSecret !== undefined) {
-        if (current.environment === 'demo' || current.environment === 'env') {
-          throw prefixFields({ clientSecret: ['This workspace has no stored secret.'] });
-        }
-        await ctx.secrets.set(secretAccount(current.id), input.clientSecret);
+      if (
+        input.clientSecret !== undefined &&
+        (current.environment === 'demo' || current.environment === 'env')
+      ) {
+        throw prefixFields({ clientSecret: ['This workspace has no stored secret.'] });
       }
+      if (newHosts) {
+        // New hosts get the secret typed for them in this request and main's confirmation, never the old one.
+        if (input.clientSecret === undefined) throw secretRequired();
+        await requireConfirmation(ctx.confirmer, hostChangeRequest(next.name, newHosts));
+        await rebindSecret(current.id, input.clientSecret, newHosts);
+      } else if (input.clientSecret !== undefined) {
+        const hosts = storedHosts(current);
+        if (hosts) await storeSecret(ctx.secrets, current.id, input.clientSecret, hosts.authUrl);
+      }
+      const changedHosts = newHosts;
       db.transaction(() => {
         const updated = workspacesRepo.update(db, current.id, patch, ctx.now());
         audit(updated, 'workspace.updated', {
           changed: Object.keys(patch).sort(),
           secretReplaced: input.clientSecret !== undefined,
         });
+        if (changedHosts) audit(updated, 'workspace.hosts-changed', auditHosts(changedHosts));
       })();
       if (ctx.runtime.activeId() === current.id) await ctx.runtime.reload();
       await changed();
@@ -185,6 +225,10 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
     async remove(id) {
       const ws = workspacesRepo.get(db, id);
       if (!ws) throw workspaceNotFound();
+      // Main asks the officer itself: nothing the renderer sends counts as consent.
+      await requireConfirmation(ctx.confirmer, removeRequest(ws));
+      // Last row of the trail: any export of it taken before the purge shows who agreed, and when.
+      audit(ws, 'workspace.removal-confirmed', { environment: ws.environment });
       const wasActive = ctx.runtime.activeId() === id;
       if (wasActive) await ctx.runtime.activate(null);
       // Keychain first: if it is unavailable the workspace stays whole and the officer can retry.

@@ -125,6 +125,27 @@ describe('e2e harness', () => {
     expect(opened).toEqual([created.value.customerUrl]);
   });
 
+  it('confirms removals only when the test armed main’s confirmation, whatever the page sends', async () => {
+    const { value } = (await (await ipc('workspaces:list')).json()) as {
+      value: { workspaces: { id: string; environment: string }[] };
+    };
+    const demo = value.workspaces.find((w) => w.environment === 'demo');
+    expect(demo).toBeDefined();
+    const id = demo?.id ?? '';
+    expect(await (await ipc('workspaces:remove', { id, confirmed: true })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await (await ipc('workspaces:remove', { id })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'not_confirmed' },
+    });
+    expect(harness.confirmer.asked.map((r) => r.kind)).toEqual(['workspace-remove']);
+    harness.confirmer.arm('workspace-remove');
+    expect(await (await ipc('workspaces:remove', { id })).json()).toEqual({ ok: true });
+    await ipc('workspaces:create-demo', {});
+  });
+
   it.runIf(hasChromium())('gives the page window.kycDesk under the CSP, like the preload', async () => {
     const browser = await launchChromium();
     try {

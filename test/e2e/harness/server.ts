@@ -11,6 +11,7 @@ import { createKeytarStore } from '../../../src/main/secrets/keytar-store';
 import type { SecretStore } from '../../../src/main/secrets/secret-store';
 import { bridgeScript } from './bridge';
 import { decodeBytes, encodeBytes } from './codec';
+import { createHarnessConfirmer, type HarnessConfirmer } from './confirmer';
 import { BRIDGE_PATH, HARNESS_CSP, readStatic } from './static';
 
 export const HARNESS_KEYCHAIN_SERVICE = 'kyc-desk-harness';
@@ -40,6 +41,8 @@ export interface Harness {
   core: Core;
   opened: string[];
   notifications: { title: string; body: string }[];
+  /** Main's confirmation dialog: refuses unless the test armed it (`confirmer.arm('workspace-remove')`). */
+  confirmer: HarnessConfirmer;
   stop(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = resolve(options.rendererDir ?? join(__dirname, '..', '..', '..', 'out', 'renderer'));
   const opened: string[] = [];
   const notifications: { title: string; body: string }[] = [];
+  const confirmer = createHarnessConfirmer();
   const core = await createCore({
     dataDir,
     secrets: options.secrets ?? createKeytarStore(HARNESS_KEYCHAIN_SERVICE),
@@ -104,6 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // Tests read what the app would have opened instead of a browser popping up.
     shell: { openExternal: async (url) => void opened.push(url) },
     notifier: { notify: (title, body) => void notifications.push({ title, body }) },
+    confirmer,
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
     app: { name: 'KYC Desk (harness)', version: '0.0.0-harness', versions: { node: process.versions.node } },
     ...options.core,
@@ -200,6 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     opened,
     notifications,
+    confirmer,
     async stop() {
       clearInterval(keepalive);
       offEvents();

@@ -145,7 +145,7 @@ describe('kyc-desk workspaces and the cache', () => {
     expect((await run(['show', created.id])).out).toContain('Decision: accept (verified) by Olga Officer');
     expect((await run(['audit', 'verify'])).out).toMatch(/Audit trail intact: \d+ event\(s\) verified\./);
 
-    const removed = await run(['workspace', 'remove', 'Sim']);
+    const removed = await run(['workspace', 'remove', 'Sim', '--yes']);
     expect(removed.code).toBe(0);
     expect((await keychain.store.accounts()).filter((a) => a.startsWith(sim1))).toEqual([]);
   });

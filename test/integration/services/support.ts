@@ -62,6 +62,8 @@ export async function testCore(
     logger: silentLogger,
     shell: { openExternal: async (url) => void opened.push(url) },
     notifier: { notify: (title, body) => void notices.push({ title, body }) },
+    // Service tests play the officer, who agrees; trust-boundary tests pass a confirmer of their own.
+    confirmer: { confirm: () => Promise.resolve(true) },
     // Fast failure in tests: one attempt, short timeouts, offline after one network failure.
     clientTuning: { retry: { maxAttempts: 1 }, timeoutMs: 5_000 },
     engineOptions: { offlineAfterFailures: 1, probeBackoff: { min: 60_000 } },

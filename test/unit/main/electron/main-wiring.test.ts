@@ -12,7 +12,10 @@ const h = vi.hoisted(() => {
     calls,
     readyPromise,
     ready: () => ready(),
-    core: { shell: null as null | { openExternal(url: string): Promise<void> } },
+    core: {
+      shell: null as null | { openExternal(url: string): Promise<void> },
+      confirmer: null as null | { confirm(request: unknown): Promise<boolean> },
+    },
   };
 });
 
@@ -69,9 +72,11 @@ vi.mock('../../../../src/main/app/core', () => ({
   createCore: async (deps: {
     nativeBinding?: string;
     shell: { openExternal(url: string): Promise<void> };
+    confirmer?: { confirm(request: unknown): Promise<boolean> };
   }) => {
     h.calls.push(`createCore ${deps.nativeBinding}`);
     h.core.shell = deps.shell;
+    h.core.confirmer = deps.confirmer ?? null;
     return {
       handlers: {},
       events: { onAny: () => () => {}, emit: () => {} },
@@ -116,5 +121,9 @@ describe('main process wiring', () => {
     await open('https://idv.ondato.com/?id=1');
     expect(shell.openExternal).toHaveBeenCalledOnce();
     expect(shell.openExternal).toHaveBeenCalledWith('https://idv.ondato.com/?id=1');
+  });
+
+  it('gives the core the native-dialog confirmer, never a renderer-answered one', () => {
+    expect(h.core.confirmer).not.toBeNull();
   });
 });

@@ -41,6 +41,7 @@ export function RemoveWorkspaceDialog({
           <li>its client secret in the system keychain.</li>
         </ul>
         <p>Cases at Ondato are not touched. To use the workspace again you need its client ID and secret.</p>
+        <p>KYC Desk asks once more in its own confirmation window before anything is deleted.</p>
       </div>
       {error ? (
         <p className="form-error" role="alert">

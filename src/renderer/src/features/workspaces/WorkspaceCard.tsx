@@ -4,6 +4,7 @@ import { EnvBadge } from '../../components/EnvBadge';
 import { Icon } from '../../components/Icon';
 import { useStore } from '../../store';
 import { connectionProblem, type ConnectionProblem } from './connection-errors';
+import { pointsAtKycHost } from './host-edits';
 import { ProblemMessage } from './ProblemMessage';
 import { RemoveWorkspaceDialog } from './RemoveWorkspaceDialog';
 import { WorkspaceEditForm } from './WorkspaceEditForm';
@@ -106,6 +107,12 @@ export function WorkspaceCard({
         ) : null}
       </div>
       {testState?.kind === 'error' ? <ProblemMessage problem={testState.problem} /> : null}
+      {testState?.kind === 'error' && pointsAtKycHost(testState.problem.code) ? (
+        <p className="muted">
+          If the address is the problem: the KYC API address may differ for your account. Set it under Edit →
+          KYC API address.
+        </p>
+      ) : null}
       {switchError ? (
         <p className="form-error" role="alert">
           {switchError}

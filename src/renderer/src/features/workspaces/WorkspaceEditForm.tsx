@@ -4,6 +4,9 @@ import { Field } from '../../components/Field';
 import { useStore } from '../../store';
 import { connectionProblem, type ConnectionProblem } from './connection-errors';
 import { ProblemMessage } from './ProblemMessage';
+import { EditSecretField } from './EditSecretField';
+import { HostFields } from './HostFields';
+import { hostsChanged, hostsOf, pointsAtKycHost, type HostValues } from './host-edits';
 import { SetupPicker } from './SetupPicker';
 
 interface EditProps {
@@ -11,7 +14,10 @@ interface EditProps {
   onDone(): void;
 }
 
-/** Name, officer, white-label address, setup and a new secret; the client ID and environment stay. */
+/**
+ * Name, officer, Ondato addresses, setup and a new secret; the client ID and environment stay. Changing
+ * an address needs the secret again (main refuses otherwise and asks the officer in its own dialog).
+ */
 export function WorkspaceEditForm({ workspace, onDone }: EditProps): React.JSX.Element {
   const update = useStore((s) => s.updateWorkspace);
   const test = useStore((s) => s.testWorkspace);
@@ -21,6 +27,16 @@ export function WorkspaceEditForm({ workspace, onDone }: EditProps): React.JSX.E
   const [customerBaseUrl, setCustomerBaseUrl] = useState(workspace.customerBaseUrl ?? '');
   const [setupId, setSetupId] = useState(workspace.setupId);
   const [secret, setSecret] = useState('');
+  const [hosts, setHosts] = useState<HostValues>(() => hostsOf(workspace));
+  const moved =
+    !isDemo &&
+    hostsChanged(
+      { ...hostsOf(workspace), customerBaseUrl: workspace.customerBaseUrl ?? '' },
+      { ...hosts, customerBaseUrl },
+    );
+  const syncCode = useStore((s) =>
+    s.activeWorkspaceId === workspace.id ? (s.sync?.lastError?.code ?? null) : null,
+  );
   const [setups, setSetups] = useState<SetupOption[] | null>(null);
   const [problem, setProblem] = useState<ConnectionProblem | null>(null);
   const [busy, setBusy] = useState<'setups' | 'save' | null>(null);
@@ -37,13 +53,23 @@ export function WorkspaceEditForm({ workspace, onDone }: EditProps): React.JSX.E
 
   const save = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
+    if (moved && !secret) {
+      setProblem(secretNeeded());
+      return;
+    }
     setBusy('save');
     setProblem(null);
+    const trimmed = {
+      authUrl: hosts.authUrl.trim(),
+      idvApiUrl: hosts.idvApiUrl.trim(),
+      kycApiUrl: hosts.kycApiUrl.trim(),
+    };
     const result = await update({
       id,
       name,
       officerName,
       ...(isDemo ? {} : { customerBaseUrl: customerBaseUrl.trim(), setupId }),
+      ...(moved ? { overrides: trimmed } : {}),
       ...(secret ? { clientSecret: secret } : {}),
     });
     setBusy(null);
@@ -88,27 +114,14 @@ export function WorkspaceEditForm({ workspace, onDone }: EditProps): React.JSX.E
             <dt>Client ID</dt>
             <dd>{workspace.clientId}</dd>
           </dl>
-          <Field
+          <EditSecretField
             id={`${id}-secret`}
-            label="New client secret"
+            value={secret}
+            onChange={setSecret}
             error={fieldError('clientSecret')}
-            hint={
-              workspace.hasSecret
-                ? 'A secret is stored in the system keychain. Leave this empty to keep it.'
-                : 'No secret is stored for this workspace: enter one so KYC Desk can reach Ondato.'
-            }
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={secret}
-                onChange={(e) => setSecret(e.target.value)}
-              />
-            )}
-          </Field>
+            hasSecret={workspace.hasSecret}
+            required={moved}
+          />
           <Field
             id={`${id}-url`}
             label="White-label customer address"
@@ -126,6 +139,13 @@ export function WorkspaceEditForm({ workspace, onDone }: EditProps): React.JSX.E
               />
             )}
           </Field>
+          <HostFields
+            idPrefix={id}
+            values={hosts}
+            onChange={(key, value) => setHosts((h) => ({ ...h, [key]: value }))}
+            error={fieldError}
+            kycTrouble={pointsAtKycHost(problem?.code ?? syncCode)}
+          />
           {setups ? (
             <SetupPicker
               name={`${id}-setup`}
@@ -160,4 +180,9 @@ export function WorkspaceEditForm({ workspace, onDone }: EditProps): React.JSX.E
       </div>
     </form>
   );
+}
+
+function secretNeeded(): ConnectionProblem {
+  const message = 'Enter the client secret again for the new Ondato addresses.';
+  return { code: 'invalid_input', message, detail: null, fields: { clientSecret: message } };
 }

@@ -6,6 +6,8 @@ import { Icon } from '../../components/Icon';
 import { useStore } from '../../store';
 import { connectionProblem, type ConnectionProblem } from './connection-errors';
 import { ProblemMessage } from './ProblemMessage';
+import { HostFields } from './HostFields';
+import { NO_HOSTS, overridesOf, pointsAtKycHost, type HostValues } from './host-edits';
 import { SetupPicker } from './SetupPicker';
 
 type Environment = 'production' | 'sandbox';
@@ -48,6 +50,15 @@ export function WorkspaceForm({ onCancel }: { onCancel?: () => void }): React.JS
   const [connection, setConnection] = useState<ConnectionResult | null>(null);
   const [problem, setProblem] = useState<ConnectionProblem | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [hosts, setHosts] = useState<HostValues>(NO_HOSTS);
+  const overrides = overridesOf(hosts);
+
+  const changeHost = (key: keyof HostValues, value: string): void => {
+    setHosts((h) => ({ ...h, [key]: value }));
+    // Other addresses invalidate what the last test found, like other credentials.
+    setConnection(null);
+    setProblem(null);
+  };
 
   const change = <K extends keyof Values>(key: K, value: Values[K]): void => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -65,6 +76,7 @@ export function WorkspaceForm({ onCancel }: { onCancel?: () => void }): React.JS
       environment: values.environment,
       clientId: values.clientId,
       clientSecret: values.clientSecret,
+      ...(overrides ? { overrides } : {}),
     };
     const local = issues(workspaceDraftSchema.safeParse(draft));
     setErrors(local);
@@ -94,6 +106,7 @@ export function WorkspaceForm({ onCancel }: { onCancel?: () => void }): React.JS
       clientSecret: values.clientSecret,
       setupId: values.setupId,
       customerBaseUrl: values.customerBaseUrl.trim(),
+      ...(overrides ? { overrides } : {}),
       ...(values.officerName.trim() ? { officerName: values.officerName } : {}),
     };
     const local = issues(newWorkspaceSchema.safeParse(input));
@@ -161,6 +174,13 @@ export function WorkspaceForm({ onCancel }: { onCancel?: () => void }): React.JS
           )}
         </Field>
       </div>
+      <HostFields
+        idPrefix="ws"
+        values={hosts}
+        onChange={changeHost}
+        error={(key) => errors[key] ?? (key.startsWith('overrides.') ? errors.overrides : undefined)}
+        kycTrouble={pointsAtKycHost(problem?.code)}
+      />
       <div className="button-row">
         <button type="button" className="btn" disabled={busy !== null} onClick={() => void test()}>
           <Icon name="plug" />

@@ -1,6 +1,8 @@
 import type { ActionError } from '../../store/action-result';
 
 export interface ConnectionProblem {
+  /** Main's error code, e.g. `not_found` (the KYC host hint uses it). */
+  code: string;
   /** What went wrong and what to do, in the officer's terms. */
   message: string;
   /** Main's own message, when it adds something (e.g. the HTTP status or a wait time). */
@@ -21,6 +23,10 @@ const MESSAGES: Record<string, string> = {
   not_found: 'Ondato could not find what was asked for. Check the environment and the setup.',
   validation: 'Check the highlighted fields.',
   invalid_input: 'Check the highlighted fields.',
+  not_confirmed:
+    'Nothing was changed: the change was not confirmed in KYC Desk’s own confirmation window. Save again and confirm there if you made this change.',
+  secret_host_mismatch:
+    'The stored client secret was entered for another Ondato sign-in address, so KYC Desk did not send it. Enter the secret again.',
 };
 
 /** A connection test or save that failed, as the workspace form shows it. */
@@ -30,5 +36,5 @@ export function connectionProblem(error: ActionError): ConnectionProblem {
     if (messages[0]) fields[key] ??= messages[0];
   }
   const message = MESSAGES[error.code] ?? error.message;
-  return { message, detail: message === error.message ? null : error.message, fields };
+  return { code: error.code, message, detail: message === error.message ? null : error.message, fields };
 }
