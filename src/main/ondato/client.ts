@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createTokenProvider, type TokenProvider } from './auth';
 import { readJson, type Logger, type ReadContext } from './body';
+import { capKycFiles } from './bounds';
 import { customerUrl } from './customer-url';
 import { joinUrl, type OndatoEndpoints } from './environments';
 import { OndatoError } from './errors';
@@ -214,7 +215,14 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
     async getKyc(id) {
       const op = 'get KYC identification';
       const path = `/v1/identifications/${pathId(id, 'id', op)}`;
-      return get(op, endpoints.kycApiUrl, path, '/v1/identifications/{id}', kycIdentificationSchema);
+      const kyc = await get(
+        op,
+        endpoints.kycApiUrl,
+        path,
+        '/v1/identifications/{id}',
+        kycIdentificationSchema,
+      );
+      return capKycFiles(kyc);
     },
 
     async getKycSetup(kycId) {
@@ -258,10 +266,16 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
           const header = response.headers.get('x-total-count');
           const fromHeader = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
           if (Array.isArray(parsed)) {
-            return { items: parsed, ...(fromHeader === undefined ? {} : { totalCount: fromHeader }) };
+            return {
+              items: parsed.map(capKycFiles),
+              ...(fromHeader === undefined ? {} : { totalCount: fromHeader }),
+            };
           }
           const totalCount = fromHeader ?? parsed.totalCount ?? undefined;
-          return { items: parsed.items, ...(totalCount === undefined ? {} : { totalCount }) };
+          return {
+            items: parsed.items.map(capKycFiles),
+            ...(totalCount === undefined ? {} : { totalCount }),
+          };
         },
       });
     },
