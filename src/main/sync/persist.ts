@@ -8,6 +8,7 @@ import type { ImageMime } from '../db/repos/images';
 import { overCapOf, RESPONSE_LIMITS, type Idv, type KycIdentification, type OverCap } from '../ondato';
 import { failureBackoff, nextInterval } from './cadence';
 import type { Failure } from './failures';
+import { RESPONSE_TRIMMED_CODE } from '../../shared/domain/notices';
 import type { Runtime } from './options';
 import { auditTransitions, diff, snapshot } from './transitions';
 import type { Transition } from './types';
@@ -96,7 +97,7 @@ export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
   })();
 }
 
-export const TRIMMED_CODE = 'response_trimmed';
+export const TRIMMED_CODE = RESPONSE_TRIMMED_CODE;
 
 /** The officer-facing words for a response KYC Desk did not keep whole (no customer data in them). */
 export function trimmedMessage(over: readonly OverCap[]): string {
