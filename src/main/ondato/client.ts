@@ -78,6 +78,11 @@ export interface OndatoClient {
   customerUrl(idvId: string): string;
 }
 
+const enabledFirst = (setups: IdvSetup[]): IdvSetup[] => [
+  ...setups.filter((s) => s.isDisabled !== true),
+  ...setups.filter((s) => s.isDisabled === true),
+];
+
 const json = (body: unknown): { headers: Record<string, string>; body: string } => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
@@ -151,8 +156,11 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
       path,
       template: '/v1/identity-verification-setups/filter',
       retry: 'idempotent', // a read-only listing
-      body: {},
-      read: (response, ctx) => readJson(response, idvSetupListSchema, ctx),
+      // The filter leaves disabled setups out unless asked; KYC Desk asks so that a workspace whose
+      // setup was disabled can say so. Enabled ones come first (by name), disabled ones after them,
+      // whatever order Ondato used: the first setup of the list is always one a case can be created with.
+      body: { includeDisabled: true },
+      read: async (response, ctx) => enabledFirst(await readJson(response, idvSetupListSchema, ctx)),
     });
   }
 
