@@ -4,7 +4,7 @@ import * as ondato from './commands/ondato';
 import { CORE_COMMANDS, runCoreCommand, trackCreated } from './core-commands';
 import { simulator } from './commands/simulator';
 import { readEnvConfig } from './env-config';
-import type { CliIo } from './io';
+import { terminalSafe, type CliIo } from './io';
 import { USAGE } from './usage';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -32,6 +32,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
       setup: str,
       track: { type: 'boolean' },
       'data-dir': str,
+      'from-json': str,
     },
     positionals: 0,
   },
@@ -126,7 +127,8 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
 }
 
 /** Runs one command; returns the process exit code. Never throws. */
-export async function runCli(io: CliIo, argv: string[]): Promise<number> {
+export async function runCli(rawIo: CliIo, argv: string[]): Promise<number> {
+  const io = terminalSafe(rawIo);
   try {
     await runCommand(io, argv);
     return EXIT.ok;
