@@ -204,6 +204,40 @@ describe('decide from the command line', () => {
       env: { ...env, ONDATO_SIMULATOR_URL: sim.url },
     });
 
+  it('show tells the officer when Ondato sent more than KYC Desk keeps', async () => {
+    const viaProxy = (args: string[]) =>
+      coreCli([...args, '--data-dir', data.dir], { secrets: keychain.store, env });
+    const created = await viaProxy([
+      'create',
+      '--first-name',
+      'Rasa',
+      '--last-name',
+      'Petraitienė',
+      '--track',
+      '--json',
+    ]);
+    expect(created.code).toBe(0);
+    const { id } = JSON.parse(created.out) as { id: string };
+    sim.control.advance(id, 'submit');
+    proxy.kyc = (kyc) => {
+      const real = firstFileId(kyc);
+      const additionalFiles = Array.from({ length: 5_000 }, (_, i) => {
+        const fileId = `extra-${i}`;
+        proxy.aliases.set(fileId, real);
+        return { fileId, part: 'Other' };
+      });
+      return JSON.stringify({ ...kyc, additionalFiles });
+    };
+    const synced = await viaProxy(['sync', '--once']);
+    expect(synced.err).toBe('');
+    expect(synced.code).toBe(0);
+    const shown = await viaProxy(['show', id]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(
+      'Ondato listed more files than KYC Desk keeps; only the first 50 were stored.',
+    );
+  });
+
   it('lists the reason codes it accepts when the code is wrong', async () => {
     const result = await run(['decide', 'some-case', '--decision', 'reject', '--reason', 'verified']);
     expect(result.code).toBe(1);
