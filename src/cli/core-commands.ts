@@ -4,6 +4,7 @@ import type { CreateIdvRequest } from '../main/ondato';
 import * as cache from './commands/cache';
 import * as workspace from './commands/workspace';
 import { openCliCore } from './core-context';
+import { decideInput } from './decide-input';
 import type { CliIo } from './io';
 import { USAGE } from './usage';
 
@@ -111,6 +112,15 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
   if (key === 'sync' && v.once !== true && v.watch !== true)
     throw new AppError('usage', 'Give sync --once or --watch.');
   const json = v.json === true;
+  // Checked before the cache opens, with the IPC schema: a bad decision never reaches the service.
+  const decision =
+    key === 'decide'
+      ? decideInput(positionals[0] ?? '', {
+          decision: text('decision'),
+          reason: text('reason'),
+          note: text('note'),
+        })
+      : null;
   const { core } = await openCliCore(io, {
     dataDir: text('data-dir'),
     allowEnv: spec.env,
@@ -162,10 +172,10 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
       case 'show':
         return cache.showCase(io, core, json, id);
       case 'decide':
-        return cache.decide(io, core, json, id, {
-          decision: text('decision'),
-          reason: text('reason'),
-          note: text('note'),
+        return cache.decide(io, core, json, decision?.caseId ?? id, {
+          decision: decision?.decision,
+          reason: decision?.reasonCode,
+          note: decision?.note,
         });
       case 'audit verify':
         return cache.auditVerify(io, core, json);

@@ -1,5 +1,6 @@
 import { runCli } from './main';
 import { readSecretFromStdin } from './secret-input';
+import { readAllStdin } from './stdin';
 
 // The process entry: real streams, real environment, Ctrl+C ends long-running commands cleanly.
 const interrupted = new Promise<void>((resolve) => {
@@ -15,6 +16,7 @@ void runCli(
     interrupted,
     cwd: process.cwd(),
     readSecret: (prompt) => readSecretFromStdin(prompt),
+    readStdin: () => readAllStdin(),
   },
   process.argv.slice(2),
 ).then((code) => process.exit(code));

@@ -6,7 +6,7 @@ import { simulator } from './commands/simulator';
 import { relay } from './commands/relay';
 import { team } from './commands/team';
 import { readEnvConfig } from './env-config';
-import type { CliIo } from './io';
+import { terminalSafe, type CliIo } from './io';
 import { USAGE } from './usage';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -34,6 +34,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
       setup: str,
       track: { type: 'boolean' },
       'data-dir': str,
+      'from-json': str,
     },
     positionals: 0,
   },
@@ -130,7 +131,8 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
 }
 
 /** Runs one command; returns the process exit code. Never throws. */
-export async function runCli(io: CliIo, argv: string[]): Promise<number> {
+export async function runCli(rawIo: CliIo, argv: string[]): Promise<number> {
+  const io = terminalSafe(rawIo);
   try {
     await runCommand(io, argv);
     return EXIT.ok;

@@ -6,7 +6,10 @@ Ondato commands (configured by ONDATO_ENV, ONDATO_CLIENT_ID, ONDATO_CLIENT_SECRE
 ONDATO_SIMULATOR_URL and the overrides ONDATO_AUTH_URL, ONDATO_IDV_API_URL, ONDATO_KYC_API_URL,
 ONDATO_IDV_WEB_URL):
   setups                               list the IDV setups of the client
-  create [registration options]        create an identity verification and print its customer URL
+  create --from-json -|FILE            create an identity verification and print its customer URL; the
+                                       registration is JSON on stdin or in FILE (keeps it out of ps and
+                                       shell history), e.g. {"firstName":"Rasa","lastName":"Petraitienė"}
+  create [registration options]        the same from flags:
       --first-name --middle-name --last-name --date-of-birth YYYY-MM-DD --personal-code
       --email --phone DIGITS --country XX --external-ref REF --setup UUID
       --track [--data-dir DIR]         also keep the case in this environment's local cache
@@ -33,6 +36,10 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
                                        the cached case list
   show <idvId>                         one case from the cache (works offline)
   decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
+                                       CODE: accept verified|verified_minor_mismatch|verified_manual_check;
+                                       reject data_mismatch|document_expired|document_unreadable|
+                                       face_mismatch|underage|suspected_fraud|customer_withdrew;
+                                       escalate needs_second_opinion|sanctions_or_pep|unusual_document|other
   audit verify                         check the audit trail's hash chain
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 

@@ -74,13 +74,21 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       errors['orderBy'] = ['The value is not valid.'];
     const direction = (req.query.get('orderDirection') ?? 'Asc').toLowerCase();
     if (direction !== 'asc' && direction !== 'desc') errors['orderDirection'] = ['The value is not valid.'];
+    // Disabled setups only when asked: a plain client that creates with the first setup it gets must
+    // get one it can create with (docs/ondato-api.md, "Setups").
+    const body = isRecord(parsed.value) ? parsed.value : {};
+    const includeDisabled = body['includeDisabled'] ?? false;
+    if (typeof includeDisabled !== 'boolean')
+      errors['includeDisabled'] = ['The value must be true or false.'];
     if (Object.keys(errors).length > 0) return validationProblem(ctx.rng.trace, errors);
     const key = (s: (typeof SETUPS)[number]): string =>
       orderBy === 'name' ? s.name : orderBy === 'createdutc' ? s.createdUtc : s.modifiedUtc;
-    const sorted = [...SETUPS].sort((a, b) => key(a).localeCompare(key(b)) * (direction === 'desc' ? -1 : 1));
+    const sorted = SETUPS.filter((s) => includeDisabled === true || !s.isDisabled).sort(
+      (a, b) => key(a).localeCompare(key(b)) * (direction === 'desc' ? -1 : 1),
+    );
     return json(
       200,
-      sorted.slice(0, limit).map((s) => setupJson(s, ctx.baseUrl)),
+      sorted.slice(0, limit).map((s) => setupJson(s, ctx.baseUrl, ctx.applicationId)),
     );
   };
 
@@ -172,7 +180,7 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       guarded(
         'idv',
         false,
-        withIdv((r) => json(200, setupJson(setupOf(r), ctx.baseUrl))),
+        withIdv((r) => json(200, setupJson(setupOf(r), ctx.baseUrl, ctx.applicationId))),
       ),
     ),
     route(

@@ -63,7 +63,7 @@ export function findSetup(id: string): SetupDef | undefined {
 }
 
 /** The wire shape; `baseUrl` is the simulator itself so customer links open its own page. */
-export function setupJson(setup: SetupDef, baseUrl: string): IdvSetup {
+export function setupJson(setup: SetupDef, baseUrl: string, applicationId: string): IdvSetup {
   const steps: Array<{ order: number; type: string; setupId: string }> = [];
   if (setup.consent) steps.push({ order: steps.length + 1, type: 'Consent', setupId: setup.consentSetupId });
   steps.push({ order: steps.length + 1, type: 'KycIdentification', setupId: setup.kycSetupId });
@@ -74,7 +74,16 @@ export function setupJson(setup: SetupDef, baseUrl: string): IdvSetup {
     isDisabled: setup.isDisabled,
     createdUtc: setup.createdUtc,
     modifiedUtc: setup.modifiedUtc,
-    webAppSetting: { baseUrl, defaultLanguage: 'en', redirectUrl: null },
+    applicationId,
+    // The shape of Ondato's published client types; the names inside the settings are unconfirmed.
+    webAppSetting: { baseUrl, defaultLanguage: 'en', redirectUrl: null, languages: ['en', 'lt'] },
+    screenSetting: {
+      isStartScreenEnabled: true,
+      isSuccessScreenEnabled: true,
+      isUploadEnabled: false,
+      theme: null,
+    },
+    mobileAppSetting: { isEnabled: false, iosMinimumVersion: null, androidMinimumVersion: null },
     steps,
   };
 }

@@ -11,6 +11,8 @@ export async function cli(
   env: Record<string, string | undefined>,
   args: string[],
   cwd = process.cwd(),
+  /** What the command reads from stdin (`create --from-json -`); absent: no stdin at all. */
+  stdin?: string,
 ): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
@@ -21,6 +23,7 @@ export async function cli(
       env,
       interrupted: new Promise(() => undefined),
       cwd,
+      ...(stdin === undefined ? {} : { readStdin: () => Promise.resolve(stdin) }),
     },
     args,
   );

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../main/errors';
 import {
   createOndatoClient,
@@ -9,6 +9,7 @@ import {
 } from '../../main/ondato';
 import { qrPng } from '../../main/qr';
 import type { EnvConfig } from '../env-config';
+import { REGISTRATION_FLAGS, registrationFromJson } from '../registration-input';
 import { print, type CliIo } from '../io';
 
 export interface CommandContext {
@@ -49,6 +50,7 @@ export interface CreateFlags {
   country?: string;
   'external-ref'?: string;
   setup?: string;
+  'from-json'?: string;
 }
 
 /** Phone numbers travel as a JSON number of digits; spaces, dashes and a leading + are only formatting. */
@@ -86,12 +88,24 @@ export function buildCreateRequest(flags: CreateFlags, defaultSetupId: string | 
   };
 }
 
+async function createRequestOf(ctx: CommandContext, flags: CreateFlags): Promise<CreateIdvRequest> {
+  const source = flags['from-json'];
+  if (source === undefined) return buildCreateRequest(flags, ctx.config.setupId);
+  const mixed = REGISTRATION_FLAGS.filter((name) => flags[name] !== undefined);
+  if (mixed.length > 0)
+    throw usageError(`--from-json carries the registration; leave out --${mixed.join(', --')}.`);
+  return registrationFromJson(ctx.io, source, {
+    setupId: flags.setup ?? ctx.config.setupId,
+    externalRef: flags['external-ref'],
+  });
+}
+
 export async function create(
   ctx: CommandContext,
   flags: CreateFlags,
 ): Promise<{ id: string; request: CreateIdvRequest }> {
   const client = clientOf(ctx);
-  const request = buildCreateRequest(flags, ctx.config.setupId);
+  const request = await createRequestOf(ctx, flags);
   const { id } = await client.createIdv(request);
   const url = client.customerUrl(id);
   print(ctx.io, ctx.json, { id, customerUrl: url }, () => [`Created IDV ${id}`, `Customer link: ${url}`]);
@@ -146,11 +160,35 @@ const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
 };
 
-function fileBaseName(file: KycFile, taken: Set<string>): string {
-  const label = (file.part ?? file.fileType ?? 'file').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const name = taken.has(label) ? `${label}-${file.fileId.slice(0, 8)}` : label;
+/**
+ * A file's name on disk: a label from a safe alphabet (a-z, 0-9, hyphen) and the sniffed extension,
+ * e.g. `front.jpg`, numbered when it repeats (`other-2.jpg`). Nothing Ondato sends as an id or a file
+ * name becomes part of a path.
+ */
+export function safeFileName(file: KycFile, ext: string, taken: Set<string>): string {
+  const label =
+    (file.part ?? file.fileType ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 32)
+      .replace(/^-+|-+$/g, '') || 'file';
+  let name = `${label}.${ext}`;
+  for (let n = 2; taken.has(name); n++) name = `${label}-${n}.${ext}`;
   taken.add(name);
   return name;
+}
+
+/** The path of `name` inside `dir`, or an error if it would land anywhere else. */
+function insideDir(dir: string, name: string): string {
+  const path = resolve(dir, name);
+  const rel = relative(dir, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.includes(sep)) {
+    throw new AppError(
+      'bad_file',
+      'A file name would have left the output directory; nothing was written there.',
+    );
+  }
+  return path;
 }
 
 export async function files(ctx: CommandContext, idvId: string, outDir: string | undefined): Promise<void> {
@@ -171,7 +209,7 @@ export async function files(ctx: CommandContext, idvId: string, outDir: string |
       refused.push({ fileId: file.fileId, reason: 'not a JPEG, PNG or PDF' });
       continue;
     }
-    const path = resolve(dir, `${fileBaseName(file, taken)}.${ext}`);
+    const path = insideDir(dir, safeFileName(file, ext, taken));
     await writeFile(path, content.bytes, { mode: 0o600 });
     written.push({
       fileId: file.fileId,

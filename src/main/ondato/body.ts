@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { knownOnly, markOverCap, parseBoundedJson, RESPONSE_LIMITS, type OverCap } from './bounds';
 import { OndatoError } from './errors';
 
 /** Structured log sink. `meta` never carries secrets, tokens, customer data or bodies. */
@@ -99,8 +100,9 @@ export async function readJson<S extends z.ZodType>(
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw badResponse(ctx, response.status, 'empty', { contentType });
   let json: unknown;
+  let pruned: boolean;
   try {
-    json = JSON.parse(text);
+    ({ value: json, pruned } = parseBoundedJson(text, RESPONSE_LIMITS.maxDepth));
   } catch {
     throw badResponse(ctx, response.status, 'not json', { contentType, bytes: bytes.length });
   }
@@ -112,7 +114,19 @@ export async function readJson<S extends z.ZodType>(
     }));
     throw badResponse(ctx, response.status, 'schema', { issues });
   }
-  return parsed.data;
+  const over: OverCap[] = [];
+  if (pruned) over.push('depth');
+  if (bytes.length > RESPONSE_LIMITS.maxStoredBytes) over.push('size');
+  if (over.length === 0) return parsed.data;
+  // Beyond what KYC Desk keeps: only the fields the schema names survive, and the caller can tell.
+  ctx.logger.debug('ondato: response over the kept limits', {
+    operation: ctx.operation,
+    route: ctx.route,
+    over,
+    bytes: bytes.length,
+  });
+  const kept = knownOnly(schema, parsed.data) as z.output<S>;
+  return kept !== null && typeof kept === 'object' ? markOverCap(kept, over) : kept;
 }
 
 /** Best-effort JSON of an error body (bounded); undefined when it is not JSON. Never throws. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createTokenProvider, type TokenProvider } from './auth';
 import { readJson, type Logger, type ReadContext } from './body';
+import { capKycFiles } from './bounds';
 import { customerUrl } from './customer-url';
 import { joinUrl, type OndatoEndpoints } from './environments';
 import { OndatoError } from './errors';
@@ -77,6 +78,11 @@ export interface OndatoClient {
   customerUrl(idvId: string): string;
 }
 
+const enabledFirst = (setups: IdvSetup[]): IdvSetup[] => [
+  ...setups.filter((s) => s.isDisabled !== true),
+  ...setups.filter((s) => s.isDisabled === true),
+];
+
 const json = (body: unknown): { headers: Record<string, string>; body: string } => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
@@ -150,8 +156,11 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
       path,
       template: '/v1/identity-verification-setups/filter',
       retry: 'idempotent', // a read-only listing
-      body: {},
-      read: (response, ctx) => readJson(response, idvSetupListSchema, ctx),
+      // The filter leaves disabled setups out unless asked; KYC Desk asks so that a workspace whose
+      // setup was disabled can say so. Enabled ones come first (by name), disabled ones after them,
+      // whatever order Ondato used: the first setup of the list is always one a case can be created with.
+      body: { includeDisabled: true },
+      read: async (response, ctx) => enabledFirst(await readJson(response, idvSetupListSchema, ctx)),
     });
   }
 
@@ -214,7 +223,14 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
     async getKyc(id) {
       const op = 'get KYC identification';
       const path = `/v1/identifications/${pathId(id, 'id', op)}`;
-      return get(op, endpoints.kycApiUrl, path, '/v1/identifications/{id}', kycIdentificationSchema);
+      const kyc = await get(
+        op,
+        endpoints.kycApiUrl,
+        path,
+        '/v1/identifications/{id}',
+        kycIdentificationSchema,
+      );
+      return capKycFiles(kyc);
     },
 
     async getKycSetup(kycId) {
@@ -258,10 +274,16 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
           const header = response.headers.get('x-total-count');
           const fromHeader = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
           if (Array.isArray(parsed)) {
-            return { items: parsed, ...(fromHeader === undefined ? {} : { totalCount: fromHeader }) };
+            return {
+              items: parsed.map(capKycFiles),
+              ...(fromHeader === undefined ? {} : { totalCount: fromHeader }),
+            };
           }
           const totalCount = fromHeader ?? parsed.totalCount ?? undefined;
-          return { items: parsed.items, ...(totalCount === undefined ? {} : { totalCount }) };
+          return {
+            items: parsed.items.map(capKycFiles),
+            ...(totalCount === undefined ? {} : { totalCount }),
+          };
         },
       });
     },

@@ -1,5 +1,6 @@
 export { createTokenProvider, refreshMarginMs, type AccessToken, type TokenProvider } from './auth';
 export { silentLogger, type Logger } from './body';
+export { markOverCap, overCapOf, RESPONSE_LIMITS, type OverCap } from './bounds';
 export {
   createOndatoClient,
   type ConnectionCheck,

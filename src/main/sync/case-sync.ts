@@ -1,6 +1,6 @@
 import * as images from '../db/repos/images';
 import { canonicalJson } from '../db/sql';
-import { OndatoError, type Idv, type KycIdentification } from '../ondato';
+import { markOverCap, OndatoError, overCapOf, type Idv, type KycIdentification } from '../ondato';
 import { classifyFailure } from './failures';
 import { downloadMissing, type Call, type FileBackoff } from './images';
 import { logUnexpected, type Runtime } from './options';
@@ -76,7 +76,8 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
   if (fetched.idv.id.toLowerCase() !== caseId.toLowerCase()) {
     throw new OndatoError('bad_response', { operation: 'get IDV' });
   }
-  const idv = { ...fetched.idv, id: caseId };
+  // The copy keeps the response's mark of what was left out of it (bounds.ts).
+  const idv = markOverCap({ ...fetched.idv, id: caseId }, overCapOf(fetched.idv));
   const kycId = idv.step?.kycIdentification?.id ?? null;
 
   let kyc: { data: KycIdentification; seq: number } | null = null;

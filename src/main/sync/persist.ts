@@ -5,9 +5,10 @@ import * as schedule from '../db/repos/schedule';
 import * as syncErrors from '../db/repos/sync-errors';
 import * as queue from '../db/repos/sync-queue';
 import type { ImageMime } from '../db/repos/images';
-import type { Idv, KycIdentification } from '../ondato';
+import { overCapOf, RESPONSE_LIMITS, type Idv, type KycIdentification, type OverCap } from '../ondato';
 import { failureBackoff, nextInterval } from './cadence';
 import type { Failure } from './failures';
+import { RESPONSE_TRIMMED_CODE } from '../../shared/domain/notices';
 import type { Runtime } from './options';
 import { auditTransitions, diff, snapshot } from './transitions';
 import type { Transition } from './types';
@@ -91,8 +92,40 @@ export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
       reason: cls,
     });
     if (fetched.clean && (prev?.failures ?? 0) > 0) syncErrors.clear(db, ws, fetched.caseId);
+    markTrimmed(rt, fetched, now);
     return { transitions, changed };
   })();
+}
+
+export const TRIMMED_CODE = RESPONSE_TRIMMED_CODE;
+
+/** The officer-facing words for a response KYC Desk did not keep whole (no customer data in them). */
+export function trimmedMessage(over: readonly OverCap[]): string {
+  const fields = over.includes('depth') || over.includes('size');
+  const files = over.includes('files');
+  const filesText = `Ondato listed more files than KYC Desk keeps; only the first ${RESPONSE_LIMITS.maxFilesPerKyc} were stored.`;
+  const fieldsText = "Ondato's response was larger than KYC Desk keeps; only the known fields were stored.";
+  return fields && files ? `${fieldsText} ${filesText}` : files ? filesText : fieldsText;
+}
+
+/**
+ * Keeps the case's "response trimmed" notice in step with the last check (inside its transaction) and
+ * logs once, when the case first gets it: a case polled every few seconds does not flood the log.
+ */
+function markTrimmed(rt: Runtime, fetched: FetchedCheck, now: number): void {
+  if (fetched.kyc === null && overCapOf(fetched.idv).length === 0) {
+    // The KYC was not read this time: a notice about it stays until the KYC is read again.
+    return;
+  }
+  const over = [...new Set([...overCapOf(fetched.idv), ...(fetched.kyc ? overCapOf(fetched.kyc.data) : [])])];
+  const result = syncErrors.setCaseNotice(rt.db, rt.ws, {
+    caseId: fetched.caseId,
+    code: TRIMMED_CODE,
+    message: over.length > 0 ? trimmedMessage(over) : null,
+    at: now,
+  });
+  if (result === 'added')
+    rt.logger.warn('sync: response over the kept limits', { caseId: fetched.caseId, over });
 }
 
 /**

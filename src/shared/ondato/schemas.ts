@@ -114,7 +114,11 @@ export const idvSetupSchema = z.looseObject({
   isDisabled: optionalBoolean,
   createdUtc: optionalString,
   modifiedUtc: optionalString,
+  applicationId: optionalString,
   webAppSetting: z.looseObject({ baseUrl: optionalString }).nullish(),
+  // Kept as they come (names inside unconfirmed): a setup read back is whole, not just what we use.
+  screenSetting: z.looseObject({}).nullish(),
+  mobileAppSetting: z.looseObject({}).nullish(),
   steps: z
     .array(z.looseObject({ order: z.number().nullish(), type: optionalString, setupId: optionalString }))
     .nullish(),

@@ -43,13 +43,21 @@ describe('Ondato client against the simulator', () => {
     expect(counters.byRoute.setups).toBe(1);
   });
 
-  it('listSetups returns the setups sorted by name with their flags', async () => {
+  it('listSetups returns the enabled setups by name, then the disabled ones, with their flags', async () => {
     const setups = await client.listSetups();
-    expect(setups.map((s) => s.name)).toEqual(
-      [...setups.map((s) => s.name)].sort((a, b) => (a ?? '').localeCompare(b ?? '')),
-    );
+    expect(setups.map((s) => s.name)).toEqual([
+      'Document only (no selfie)',
+      'Full KYC with consent',
+      'Disabled legacy setup',
+    ]);
     expect(setups.find((s) => s.id === DISABLED_SETUP)?.isDisabled).toBe(true);
     expect(setups.find((s) => s.id === FULL_KYC_SETUP)?.steps?.length).toBeGreaterThan(0);
+  });
+
+  it('creates an IDV with the first setup it lists', async () => {
+    const [first] = await client.listSetups();
+    const { id } = await client.createIdv({ setupId: first?.id ?? '' });
+    expect((await client.getIdv(id)).setup?.id).toBe(first?.id);
   });
 
   it('creates an IDV and reads it back as Pending', async () => {

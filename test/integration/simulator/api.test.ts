@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { idvSetupSchema } from '../../../src/shared/ondato/schemas';
 import {
   advance,
   DAY,
@@ -160,17 +161,23 @@ describe('reads, routes and methods', () => {
     expect(wrong.headers.get('allow')).toBe('GET');
   });
 
-  it('lists setups with limit and order, including the disabled one', async () => {
-    const all = await h.json<
+  it('lists the enabled setups with limit and order; the disabled one only when asked', async () => {
+    const enabled = await h.json<
       Array<{ id: string; name: string; isDisabled: boolean; webAppSetting: { baseUrl: string } }>
     >('POST', '/v1/identity-verification-setups/filter?limit=100&orderBy=Name&orderDirection=Asc', {});
+    expect(enabled.map((s) => s.name)).toEqual(['Document only (no selfie)', 'Full KYC with consent']);
+    expect(enabled[0]?.webAppSetting.baseUrl).toBe(h.url);
+    const all = await h.json<Array<{ name: string; isDisabled: boolean }>>(
+      'POST',
+      '/v1/identity-verification-setups/filter?limit=100&orderBy=Name&orderDirection=Asc',
+      { includeDisabled: true },
+    );
     expect(all.map((s) => s.name)).toEqual([
       'Disabled legacy setup',
       'Document only (no selfie)',
       'Full KYC with consent',
     ]);
     expect(all[0]?.isDisabled).toBe(true);
-    expect(all[0]?.webAppSetting.baseUrl).toBe(h.url);
     const top = await h.json<Array<{ id: string }>>(
       'POST',
       '/v1/identity-verification-setups/filter?limit=1&orderBy=Name&orderDirection=Desc',
@@ -179,6 +186,39 @@ describe('reads, routes and methods', () => {
     expect(top.map((s) => s.id)).toEqual([FULL_KYC_SETUP]);
     const bad = await h.api('POST', '/v1/identity-verification-setups/filter?limit=0', { body: {} });
     expect(bad.status).toBe(400);
+    const badFlag = await h.api('POST', '/v1/identity-verification-setups/filter', {
+      body: { includeDisabled: 'yes' },
+    });
+    expect(badFlag.status).toBe(400);
+  });
+
+  it('lets a plain client create a case with the first setup the filter gives it', async () => {
+    // What any integration does first: list the setups the documented way, take the first, create.
+    const setups = await h.json<Array<{ id: string }>>(
+      'POST',
+      '/v1/identity-verification-setups/filter?limit=100&orderBy=Name&orderDirection=Asc',
+      {},
+    );
+    const created = await h.api('POST', '/v1/identity-verifications', {
+      body: { setupId: setups[0]?.id, registration: REGISTRATION },
+    });
+    expect(created.status).toBe(201);
+  });
+
+  it("gives setups the fields of Ondato's published client types", async () => {
+    const [setup] = await h.json<Array<Record<string, unknown>>>(
+      'POST',
+      '/v1/identity-verification-setups/filter',
+      {},
+    );
+    expect(setup).toMatchObject({
+      applicationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      webAppSetting: expect.objectContaining({ baseUrl: h.url, defaultLanguage: 'en' }),
+      screenSetting: expect.any(Object),
+      mobileAppSetting: expect.any(Object),
+    });
+    // The client's lenient schema keeps all of it.
+    expect(idvSetupSchema.parse(setup)).toEqual(setup);
   });
 
   it('serves the IDV setup and the KYC setup', async () => {

@@ -70,3 +70,37 @@ export function clear(db: Db, ws: string, caseId?: string): number {
     caseId ?? null,
   ).changes;
 }
+
+/**
+ * A standing notice about a case (not a failure): at most one row per case and code, kept while the
+ * condition lasts and removed when it is gone. Returns 'added', 'kept' or 'removed' / 'none'.
+ */
+export function setCaseNotice(
+  db: Db,
+  ws: string,
+  notice: { caseId: string; code: string; message: string | null; at: number },
+): 'added' | 'kept' | 'removed' | 'none' {
+  return db.transaction((): 'added' | 'kept' | 'removed' | 'none' => {
+    const existing = stmt<{ id: number; message: string }>(
+      db,
+      'SELECT id, message FROM sync_errors WHERE workspace_id = ? AND case_id = ? AND code = ? AND file_id IS NULL',
+    ).all(ws, notice.caseId, notice.code);
+    if (notice.message === null) {
+      if (existing.length === 0) return 'none';
+      stmt(
+        db,
+        'DELETE FROM sync_errors WHERE workspace_id = ? AND case_id = ? AND code = ? AND file_id IS NULL',
+      ).run(ws, notice.caseId, notice.code);
+      return 'removed';
+    }
+    const message = notice.message.slice(0, MAX_MESSAGE);
+    if (existing.length === 1 && existing[0]?.message === message) return 'kept';
+    const hadOne = existing.length > 0;
+    stmt(
+      db,
+      'DELETE FROM sync_errors WHERE workspace_id = ? AND case_id = ? AND code = ? AND file_id IS NULL',
+    ).run(ws, notice.caseId, notice.code);
+    record(db, ws, { caseId: notice.caseId, fileId: null, at: notice.at, code: notice.code, message });
+    return hadOne ? 'kept' : 'added';
+  })();
+}

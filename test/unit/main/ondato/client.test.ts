@@ -105,17 +105,23 @@ describe('createOndatoClient', () => {
     },
   );
 
-  it('lists setups with the documented filter call', async () => {
-    const fetch = routed(() => jsonResponse(200, [{ id: 's1', name: 'Full KYC', isDisabled: false }]));
+  it('lists setups with the documented filter call, disabled ones asked for and listed last', async () => {
+    const fetch = routed(() =>
+      jsonResponse(200, [
+        { id: 's0', name: 'A disabled one', isDisabled: true },
+        { id: 's1', name: 'Full KYC', isDisabled: false },
+      ]),
+    );
     await expect(client(fetch).listSetups()).resolves.toEqual([
       { id: 's1', name: 'Full KYC', isDisabled: false },
+      { id: 's0', name: 'A disabled one', isDisabled: true },
     ]);
     const [call] = apiCalls(fetch.calls);
     expect(call?.method).toBe('POST');
     expect(call?.url).toBe(
       'https://idv-api.test/v1/identity-verification-setups/filter?limit=100&orderBy=Name&orderDirection=Asc',
     );
-    expect(call?.body).toBe('{}');
+    expect(call?.body).toBe('{"includeDisabled":true}');
   });
 
   it('gets the IDV setup, the KYC and the KYC setup from the right hosts', async () => {

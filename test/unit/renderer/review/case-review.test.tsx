@@ -231,4 +231,15 @@ describe('CaseReview', () => {
     await user.click(await screen.findByRole('button', { name: 'Back to cases' }));
     expect(useStore.getState().route).toEqual({ name: 'cases' });
   });
+
+  it("warns when Ondato's response for the case was not kept whole", async () => {
+    const message = "Ondato's response was larger than KYC Desk keeps; only the known fields were stored.";
+    start(
+      freshView({
+        syncErrors: [{ at: Date.now(), code: 'response_trimmed', message, fileId: null }],
+      }),
+    );
+    const text = await screen.findByText(message);
+    expect(text.closest('[role="status"]')).toBeTruthy();
+  });
 });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { RESPONSE_TRIMMED_CODE } from '../../../../shared/domain/notices';
 import { useStore } from '../../store';
 import { emptyReviewCase } from '../../store/review-slice';
 import { LinkPanel } from '../link/LinkPanel';
@@ -55,6 +56,7 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
   let content: React.ReactNode;
 
   if (view) {
+    const trimmed = view.syncErrors.find((e) => e.code === RESPONSE_TRIMMED_CODE);
     content = (
       <>
         <CaseHeader
@@ -65,6 +67,12 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
           now={now}
         />
         <FreshnessBanner syncedAt={lastSyncedAt(view)} sync={sync} now={now} />
+        {trimmed ? (
+          <div className="rv-inline-warning" role="status">
+            <Icon name="warning" />
+            <span>{trimmed.message}</span>
+          </div>
+        ) : null}
         {entry.loadError ? (
           <div className="rv-inline-error" role="alert">
             <Icon name="warning" />
