@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../../shared/domain/json';
 import type { KycDetail } from '../../../../shared/domain/case';
 import { Badge } from './Badge';
-import { documentOf, ocrValidationsOf, textOf } from './compare';
+import { documentOf, ocrValidationsOf, textOf } from '../../../../shared/domain/compare';
 import {
   documentTypeLabel,
   humanizeKey,
