@@ -3,7 +3,7 @@ import { iso2Of, iso3Of } from './countries';
 import { countryName } from './country-names';
 import { ageOn, calendarDate, compareDates, formatDate, parseDate, type CalendarDate } from './dates';
 import type { JsonObject, JsonValue } from './json';
-import { namesMatch, normalizeCode, normalizeName } from './names';
+import { namesMatch, namesMatchOnlyFolded, normalizeCode, normalizeName } from './names';
 
 /*
  * What the officer entered against what Ondato read from the document. Pure functions, no React: the
@@ -179,6 +179,25 @@ export function ocrValidationsOf(document: JsonObject | null): OcrValidation[] {
   return out;
 }
 
+export interface KycRule {
+  name: string;
+  status: string | null;
+  reason: string | null;
+}
+
+/** `payload.rules` as a list; entries without a name are shown as "Unnamed check", never dropped. */
+export function rulesOf(payload: JsonObject | null | undefined): KycRule[] {
+  const list = payload?.rules;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((item): item is JsonObject => !!item && typeof item === 'object' && !Array.isArray(item))
+    .map((item) => ({
+      name: textOf(item.name) ?? 'Unnamed check',
+      status: textOf(item.status),
+      reason: textOf(item.reason),
+    }));
+}
+
 /** The row an OCR key belongs to, if any (`FirstName` → `firstName`, case-insensitive). */
 export function fieldOfOcrKey(key: string): FieldKey | null {
   return OCR_FIELD[key.replace(/[\s_-]/g, '').toLowerCase()] ?? null;
@@ -225,6 +244,8 @@ export function compareCase(
       givenNamesTogether
     ) {
       result = { verdict: 'match', note: 'Matches when first and middle names are read together' };
+    } else if (result.verdict === 'match' && namesMatchOnlyFolded(a!, b!)) {
+      result = { verdict: 'match', note: 'Matches ignoring accents' };
     }
     return { key, label, entered: a, document: b, ...result, ocrInvalid: invalid.has(key) };
   };

@@ -59,6 +59,12 @@ describe('compareCase: rows', () => {
     expect(counts.mismatch).toBe(0);
   });
 
+  it('says when a name matches only ignoring accents', () => {
+    const { rows } = compare(REG, DOC);
+    expect(row(rows, 'firstName')).toMatchObject({ verdict: 'match', note: 'Matches ignoring accents' });
+    expect(row(compare({ lastName: 'Žemaitė' }, DOC).rows, 'lastName').note).toBeNull();
+  });
+
   it('flags a different name and a different date as mismatches', () => {
     const { rows, counts } = compare(REG, { ...DOC, lastName: 'Zemaitis', dateOfBirth: '1990-05-18' });
     expect(row(rows, 'lastName').verdict).toBe('mismatch');
