@@ -43,7 +43,11 @@ const SPECS: Record<string, Spec> = {
   sync: { options: { once: flag, watch: flag }, positionals: [0], env: true, sync: (v) => v.watch === true },
   cases: { options: { search: str, status: str, limit: str }, positionals: [0], env: true },
   show: { options: {}, positionals: [1], env: true },
-  decide: { options: { decision: str, reason: str, note: str }, positionals: [1], env: true },
+  decide: {
+    options: { decision: str, reason: str, note: str, override: str, 'override-all-reviewed': flag },
+    positionals: [1],
+    env: true,
+  },
   'audit verify': { options: {}, positionals: [0], env: true },
 };
 
@@ -136,6 +140,8 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           decision: text('decision'),
           reason: text('reason'),
           note: text('note'),
+          override: text('override'),
+          overrideAllReviewed: v['override-all-reviewed'] === true,
         });
       case 'audit verify':
         return cache.auditVerify(io, core, json);

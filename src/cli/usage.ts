@@ -29,6 +29,10 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
                                        the cached case list
   show <idvId>                         one case from the cache (works offline)
   decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
+      [--override FLAG,... | --override-all-reviewed]
+                                       an accept over risk flags (listed by \`show\`) must name
+                                       each one as reviewed and explain it in --note; a case whose
+                                       IDV is not Completed cannot be accepted
   audit verify                         check the audit trail's hash chain
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
