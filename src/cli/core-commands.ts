@@ -60,7 +60,11 @@ const SPECS: Record<string, Spec> = {
   sync: { options: { once: flag, watch: flag }, positionals: [0], env: true, sync: (v) => v.watch === true },
   cases: { options: { search: str, status: str, limit: str }, positionals: [0], env: true },
   show: { options: {}, positionals: [1], env: true },
-  decide: { options: { decision: str, reason: str, note: str }, positionals: [1], env: true },
+  decide: {
+    options: { decision: str, reason: str, note: str, override: str, 'override-all-reviewed': flag },
+    positionals: [1],
+    env: true,
+  },
   'audit verify': { options: {}, positionals: [0], env: true },
 };
 
@@ -176,6 +180,8 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           decision: decision?.decision,
           reason: decision?.reasonCode,
           note: decision?.note,
+          override: text('override'),
+          overrideAllReviewed: v['override-all-reviewed'] === true,
         });
       case 'audit verify':
         return cache.auditVerify(io, core, json);

@@ -36,6 +36,10 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
                                        the cached case list
   show <idvId>                         one case from the cache (works offline)
   decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
+      [--override FLAG,... | --override-all-reviewed]
+                                       an accept over risk flags (listed by \`show\`) must name
+                                       each one as reviewed and explain it in --note; a case whose
+                                       IDV is not Completed cannot be accepted
                                        CODE: accept verified|verified_minor_mismatch|verified_manual_check;
                                        reject data_mismatch|document_expired|document_unreadable|
                                        face_mismatch|underage|suspected_fraud|customer_withdrew;

@@ -1,7 +1,9 @@
 import type { Core } from '../../main/app/core';
 import { AppError } from '../../main/errors';
 import type { CaseView } from '../../shared/domain/views';
+import { calendarDate } from '../../shared/domain/dates';
 import type { Decision } from '../../shared/domain/decision';
+import { computeRiskFlags, type RiskFlag } from '../../shared/domain/risk-flags';
 import { print, type CliIo } from '../io';
 
 const KYC_STATUSES = new Set(['Awaiting', 'Approved', 'Rejected']);
@@ -89,22 +91,51 @@ function showLines(c: CaseView): string[] {
     `Document: ${text(docFields['firstName'])} ${text(docFields['lastName'])}  born ${text(docFields['dateOfBirth'])}  code ${text(docFields['personalCode'])}  expires ${text(docFields['dateOfExpiration'])}`,
     `Images: ${(c.kyc?.files ?? []).map((f) => `${f.part ?? f.fileType ?? f.fileId}${f.cached ? '' : ' (not cached)'}`).join(', ') || 'none'}`,
     `Decision: ${c.latestDecision ? `${c.latestDecision.decision} (${c.latestDecision.reasonCode ?? '-'}) by ${c.latestDecision.officerName ?? c.latestDecision.osUser}` : 'none yet'}`,
+    ...flagLines(flagsOf(c)),
     `Customer link: ${c.customerUrl || '-'}`,
     `Last synced: ${c.syncedAt === null ? 'never' : new Date(c.syncedAt).toISOString()}`,
     ...c.syncErrors.slice(0, 3).map((e) => `Sync error: ${e.message}`),
   ];
 }
 
+/** The case's risk flags as an accept today would see them (main recomputes them when deciding). */
+function flagsOf(c: CaseView): RiskFlag[] {
+  return computeRiskFlags(c, { decisionDate: calendarDate(Date.now()) });
+}
+
+function flagLines(flags: readonly RiskFlag[]): string[] {
+  if (flags.length === 0) return ['Risk flags: none'];
+  return [
+    `Risk flags (${flags.length}; an accept must override each with --override CODE,... and a --note):`,
+    ...flags.map((f) => `  [${f.severity}] ${f.code}: ${f.label} — ${f.detail}`),
+  ];
+}
+
 /** From the cache only: works without a network. */
 export function showCase(io: CliIo, core: Core, json: boolean, id: string): void {
   const c = core.services.cases.get(id);
-  print(io, json, c, () => showLines(c));
+  const riskFlags = flagsOf(c);
+  print(io, json, { ...c, riskFlags }, () => showLines(c));
 }
 
 export interface DecideFlags {
   decision?: string;
   reason?: string;
   note?: string;
+  /** Comma-separated risk-flag codes the officer reviewed. */
+  override?: string | undefined;
+  /** Every current flag of the case was reviewed (the officer has read `show`). */
+  overrideAllReviewed?: boolean;
+}
+
+function overriddenOf(core: Core, id: string, flags: DecideFlags): string[] {
+  if (flags.overrideAllReviewed && flags.override !== undefined)
+    throw new AppError('usage', 'Give either --override CODE,... or --override-all-reviewed, not both.');
+  if (flags.overrideAllReviewed) return flagsOf(core.services.cases.get(id)).map((f) => f.code);
+  return (flags.override ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
 }
 
 export function decide(io: CliIo, core: Core, json: boolean, id: string, flags: DecideFlags): void {
@@ -116,9 +147,11 @@ export function decide(io: CliIo, core: Core, json: boolean, id: string, flags: 
     decision,
     reasonCode: flags.reason,
     note: flags.note ?? '',
+    overriddenFlags: overriddenOf(core, id, flags),
   });
   print(io, json, record, () => [
     `Recorded ${record.decision} (${record.reasonCode ?? '-'}) for case ${id}.`,
+    ...(record.overriddenFlags.length ? [`Overridden risk flags: ${record.overriddenFlags.join(', ')}`] : []),
   ]);
 }
 

@@ -3,9 +3,12 @@ import * as casesRepo from '../db/repos/cases';
 import * as decisionsRepo from '../db/repos/decisions';
 import type { AuditChainCheck, AuditEvent } from '../../shared/domain/audit';
 import type { DecisionRecord } from '../../shared/domain/decision';
+import { calendarDate } from '../../shared/domain/dates';
 import { DECISION_REASONS, isReasonFor } from '../../shared/domain/reasons';
+import { computeRiskFlags } from '../../shared/domain/risk-flags';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { ServiceContext } from './context';
+import { acceptGuard } from './decision-guard';
 import { caseNotFound, invalidInput } from './errors';
 
 export type DecideInput = ParsedInput<'review:decide'>;
@@ -28,7 +31,12 @@ export function createReviewService(ctx: ServiceContext): ReviewService {
         throw invalidInput({ reasonCode: [`Choose a reason that fits this decision: ${allowed}.`] });
       }
       const ws = ctx.runtime.workspace();
-      if (!casesRepo.get(ctx.db, ws.id, input.caseId)) throw caseNotFound();
+      const detail = casesRepo.get(ctx.db, ws.id, input.caseId);
+      if (!detail) throw caseNotFound();
+      const decidedAt = ctx.now();
+      // Recomputed here from the cache, never taken from the caller: what the renderer showed may be stale.
+      const flags = computeRiskFlags(detail, { decisionDate: calendarDate(decidedAt) });
+      const overriddenFlags = input.decision === 'accept' ? acceptGuard(flags, input) : [];
       // decisionsRepo.record writes the decision, the case's latest decision and the audit row in one transaction.
       const record = decisionsRepo.record(ctx.db, ws.id, {
         caseId: input.caseId,
@@ -37,7 +45,9 @@ export function createReviewService(ctx: ServiceContext): ReviewService {
         note: input.note.trim() === '' ? null : input.note,
         officerName: ws.officerName,
         osUser: ctx.osUser,
-        decidedAt: ctx.now(),
+        decidedAt,
+        riskFlags: flags,
+        overriddenFlags,
       });
       ctx.events.emit('cases:changed', { ids: [input.caseId] });
       return record;

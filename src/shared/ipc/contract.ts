@@ -161,6 +161,8 @@ export const decideSchema = z.strictObject({
   decision: z.enum(['accept', 'reject', 'escalate']),
   reasonCode: z.string().trim().min(1, 'Choose a reason.').max(60),
   note: z.string().max(4000, 'The note can be at most 4000 characters.'),
+  /** Risk-flag codes the officer ticked as reviewed; an accept must cover every current flag. */
+  overriddenFlags: z.array(z.string().min(1).max(100)).max(200).default([]),
 });
 
 /** What each request channel accepts; main parses every call with these before a handler runs. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISO_COUNTRIES } from './countries';
+import { ageOn, utcCalendarDate } from '../domain/dates';
 
 /*
  * The new-case form's rules, shared by the renderer (messages next to each field as the officer types)
@@ -18,19 +19,6 @@ export function parseIsoDate(text: string): number | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return null;
   return time;
-}
-
-/** Whole years between a birth date and `today` (both YYYY-MM-DD-derived UTC timestamps). */
-export function ageOn(birth: number, today: number): number {
-  const b = new Date(birth);
-  const t = new Date(today);
-  let age = t.getUTCFullYear() - b.getUTCFullYear();
-  if (
-    t.getUTCMonth() < b.getUTCMonth() ||
-    (t.getUTCMonth() === b.getUTCMonth() && t.getUTCDate() < b.getUTCDate())
-  )
-    age -= 1;
-  return age;
 }
 
 /** Digits of a phone number as typed ("+370 624 51514" → "37062451514"), or null if it is not one. */
@@ -101,7 +89,7 @@ export const newCaseSchema = z
     const today = (value.today && parseIsoDate(value.today)) || Date.now();
     if (birth > today)
       ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'The date of birth is in the future.' });
-    else if (ageOn(birth, today) > 120)
+    else if (ageOn(utcCalendarDate(birth), utcCalendarDate(today)) > 120)
       ctx.addIssue({
         code: 'custom',
         path: ['dateOfBirth'],

@@ -117,6 +117,7 @@ describe('cases', () => {
         decision: 'accept',
         reasonCode: 'document_expired',
         note: '',
+        overriddenFlags: [],
       }),
     ).toThrow(
       expect.objectContaining({ code: 'invalid_input', fields: { reasonCode: [expect.any(String)] } }),
@@ -127,12 +128,14 @@ describe('cases', () => {
       decision: 'escalate',
       reasonCode: 'needs_second_opinion',
       note: 'Ask Vida',
+      overriddenFlags: [],
     });
     const second = core.services.review.decide({
       caseId: view.id,
-      decision: 'accept',
-      reasonCode: 'verified',
+      decision: 'reject',
+      reasonCode: 'customer_withdrew',
       note: '',
+      overriddenFlags: [],
     });
     expect(first).toMatchObject({
       officerName: 'Olga Officer',
@@ -141,7 +144,7 @@ describe('cases', () => {
       supersedesId: null,
     });
     expect(second).toMatchObject({ supersedesId: first.id, note: null });
-    expect(core.services.review.decisions(view.id).map((d) => d.decision)).toEqual(['escalate', 'accept']);
+    expect(core.services.review.decisions(view.id).map((d) => d.decision)).toEqual(['escalate', 'reject']);
     expect(core.services.cases.get(view.id).latestDecision?.id).toBe(second.id);
     expect(core.services.audit.list({ caseId: view.id }).map((e) => e.action)).toEqual([
       'decision.recorded',

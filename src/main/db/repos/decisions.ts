@@ -1,4 +1,9 @@
-import type { Decision, DecisionRecord, NewDecision } from '../../../shared/domain/decision';
+import type {
+  Decision,
+  DecisionRecord,
+  NewDecision,
+  RecordedRiskFlag,
+} from '../../../shared/domain/decision';
 import { cacheError } from '../errors';
 import { stmt, type Db } from '../sql';
 import { append as appendAudit } from './audit';
@@ -14,6 +19,28 @@ interface DecisionRow {
   os_user: string;
   decided_at: number;
   supersedes_id: number | null;
+  risk_flags_json: string;
+  overridden_flags_json: string;
+}
+
+/** Stored JSON read back leniently: a row this version did not write keeps what it can. */
+function parseFlags(json: string): RecordedRiskFlag[] {
+  const value: unknown = JSON.parse(json);
+  if (!Array.isArray(value)) return [];
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return value
+    .filter((f): f is Record<string, unknown> => !!f && typeof f === 'object')
+    .map((f) => ({
+      code: text(f.code),
+      severity: text(f.severity),
+      label: text(f.label),
+      detail: text(f.detail),
+    }));
+}
+
+function parseCodes(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((c): c is string => typeof c === 'string') : [];
 }
 
 function toRecord(r: DecisionRow): DecisionRecord {
@@ -28,6 +55,8 @@ function toRecord(r: DecisionRow): DecisionRecord {
     osUser: r.os_user,
     decidedAt: r.decided_at,
     supersedesId: r.supersedes_id,
+    riskFlags: parseFlags(r.risk_flags_json),
+    overriddenFlags: parseCodes(r.overridden_flags_json),
   };
 }
 
@@ -53,13 +82,23 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
       os_user: input.osUser,
       decided_at: input.decidedAt,
       supersedes_id: previous?.id ?? null,
+      risk_flags_json: JSON.stringify(
+        (input.riskFlags ?? []).map(({ code, severity, label, detail }) => ({
+          code,
+          severity,
+          label,
+          detail,
+        })),
+      ),
+      overridden_flags_json: JSON.stringify(input.overriddenFlags ?? []),
     };
     const id = Number(
       stmt(
         db,
         `INSERT INTO decisions (case_id, workspace_id, decision, reason_code, note, officer_name, os_user,
-          decided_at, supersedes_id) VALUES (@case_id, @workspace_id, @decision, @reason_code, @note,
-          @officer_name, @os_user, @decided_at, @supersedes_id)`,
+          decided_at, supersedes_id, risk_flags_json, overridden_flags_json) VALUES (@case_id,
+          @workspace_id, @decision, @reason_code, @note, @officer_name, @os_user, @decided_at,
+          @supersedes_id, @risk_flags_json, @overridden_flags_json)`,
       ).run(row).lastInsertRowid,
     );
     stmt(db, 'UPDATE cases SET decision = ?, decided_at = ? WHERE id = ?').run(
@@ -78,6 +117,8 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
         decision: input.decision,
         reasonCode: input.reasonCode,
         supersedesId: row.supersedes_id,
+        riskFlags: (input.riskFlags ?? []).map((f) => f.code),
+        overriddenFlags: input.overriddenFlags ?? [],
       },
     });
     return toRecord({ ...row, id });

@@ -36,6 +36,8 @@ export interface DecideInput {
   decision: Decision;
   reasonCode: string;
   note: string;
+  /** Risk-flag codes ticked as reviewed; main refuses an accept that leaves one out. */
+  overriddenFlags?: string[];
 }
 
 export type ImageResult = { ok: true; image: ImageData } | { ok: false; message: string };

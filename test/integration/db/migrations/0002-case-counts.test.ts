@@ -42,7 +42,7 @@ describe('migration 0002: case counts', () => {
     v1.close();
 
     const v2 = openCache({ path, key });
-    expect(v2.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(v2.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(counter(v2.db, 'ws1')).toBe(7);
     expect(counter(v2.db, 'ws2')).toBe(3);
     v2.close();

@@ -162,12 +162,27 @@ describe('CaseReview', () => {
     ];
     await user.click(screen.getByRole('radio', { name: /^Accept/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Reason' }), 'verified');
+    // The fixture case has risk flags: an accept ticks each one and explains them in the note.
+    const overrides = screen.getByRole('group', { name: /^Accept over/ });
+    for (const box of within(overrides).getAllByRole('checkbox')) await user.click(box);
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), 'Spelling checked against the passport.');
     await user.click(screen.getByRole('button', { name: 'Record decision' }));
     expect(await screen.findByText('Current decision')).toBeTruthy();
     expect(document.querySelector('[aria-live="polite"]')!.textContent).toBe(
       'Decision recorded: Accept, Identity verified.',
     );
     expect(await screen.findByText('Decision recorded: Accepted')).toBeTruthy();
+  });
+
+  it('lists the risk flags of the case, computed in the renderer from the same rules as main', async () => {
+    start(
+      freshView({
+        kyc: { ...caseView().kyc!, payload: kycPayload({ ...DOCUMENT, dateOfExpiration: '2020-01-01' }) },
+      }),
+    );
+    const card = await screen.findByRole('region', { name: /Risk flags/ });
+    expect(within(card).getByText('The document has expired')).toBeTruthy();
+    expect(within(card).getByText(/Expired on 2020-01-01/)).toBeTruthy();
   });
 
   it('shows the timeline with people and Ondato, unknown actions raw', async () => {

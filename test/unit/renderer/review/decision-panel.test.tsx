@@ -2,14 +2,15 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { validateDecision } from '../../../../src/renderer/src/features/review/decision-form';
+import { decisionHistory } from '../../../../src/renderer/src/features/review/DecisionHistory';
 import {
   DecisionPanel,
-  decisionHistory,
-  isTypingTarget,
-  validateDecision,
   type DecisionPanelProps,
 } from '../../../../src/renderer/src/features/review/DecisionPanel';
+import { isTypingTarget } from '../../../../src/renderer/src/features/review/useDecisionKeys';
 import type { DecisionRecord } from '../../../../src/shared/domain/decision';
+import type { RiskFlag } from '../../../../src/shared/domain/risk-flags';
 import { DECISION_REASONS } from '../../../../src/shared/domain/reasons';
 import { decision, NOW } from './fixtures';
 
@@ -100,16 +101,18 @@ describe('validation', () => {
   });
 
   it('needs a note for "Other"', () => {
-    expect(validateDecision({ decision: 'escalate', reasonCode: 'other', note: ' ' }).note).toMatch(
-      /Explain/,
-    );
-    expect(validateDecision({ decision: 'escalate', reasonCode: 'other', note: 'Odd seal' })).toEqual({});
-    expect(validateDecision({ decision: 'accept', reasonCode: 'underage', note: '' }).reasonCode).toMatch(
-      /fits/,
-    );
-    expect(validateDecision({ decision: 'accept', reasonCode: 'verified', note: 'x'.repeat(4000) })).toEqual(
-      {},
-    );
+    expect(
+      validateDecision({ decision: 'escalate', reasonCode: 'other', note: ' ', overrides: [] }).note,
+    ).toMatch(/Explain/);
+    expect(
+      validateDecision({ decision: 'escalate', reasonCode: 'other', note: 'Odd seal', overrides: [] }),
+    ).toEqual({});
+    expect(
+      validateDecision({ decision: 'accept', reasonCode: 'underage', note: '', overrides: [] }).reasonCode,
+    ).toMatch(/fits/);
+    expect(
+      validateDecision({ decision: 'accept', reasonCode: 'verified', note: 'x'.repeat(4000), overrides: [] }),
+    ).toEqual({});
   });
 
   it('records a valid decision and clears the form', async () => {
@@ -123,6 +126,7 @@ describe('validation', () => {
       decision: 'reject',
       reasonCode: 'document_expired',
       note: 'Expired in May',
+      overriddenFlags: [],
     });
     expect(radio('Reject').checked).toBe(false);
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /Note/ }).value).toBe('');
@@ -239,5 +243,94 @@ describe('keyboard shortcuts', () => {
     expect(isTypingTarget(document.createElement('select'))).toBe(true);
     expect(isTypingTarget(document.createElement('button'))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+const FLAGS: RiskFlag[] = [
+  {
+    code: 'mismatch.lastName',
+    severity: 'high',
+    label: 'Last name does not match the document',
+    detail: 'Last name: Zemaite / ZEMAITIS',
+    anchor: { section: 'comparison', field: 'lastName' },
+  },
+  {
+    code: 'document_expiring',
+    severity: 'medium',
+    label: 'The document expires within 30 days',
+    detail: 'Expires on 2025-07-01, in 16 days',
+    anchor: { section: 'comparison', field: 'dateOfExpiration' },
+  },
+];
+
+describe('accepting over risk flags', () => {
+  const checklist = () => screen.getByRole('group', { name: /^Accept over/ });
+
+  it('asks for every flag ticked and a note before an accept is sent', async () => {
+    const { user, onDecide } = setup({ flags: FLAGS });
+    expect(screen.queryByRole('group', { name: /^Accept over/ })).toBeNull();
+    await user.click(radio('Accept'));
+    await user.selectOptions(reasonSelect(), 'verified_minor_mismatch');
+    const boxes = within(checklist()).getAllByRole<HTMLInputElement>('checkbox');
+    expect(boxes).toHaveLength(2);
+    expect(screen.getByText(/required to accept over risk flags/)).toBeTruthy();
+
+    await user.click(boxes[0]!);
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(screen.getByText(/Tick each risk flag as reviewed to accept \(1 of 2 not ticked\)/)).toBeTruthy();
+    expect(document.activeElement).toBe(boxes[1]);
+    expect(onDecide).not.toHaveBeenCalled();
+
+    await user.click(boxes[1]!);
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), 'Married name');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(screen.getByText(/Explain in at least 20 characters/)).toBeTruthy();
+    expect(onDecide).not.toHaveBeenCalled();
+
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), '; certificate seen at the branch');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(onDecide).toHaveBeenCalledWith(
+      expect.objectContaining({
+        decision: 'accept',
+        overriddenFlags: ['mismatch.lastName', 'document_expiring'],
+      }),
+    );
+  });
+
+  it('refuses an accept over a blocking flag and offers no override', async () => {
+    const blocking: RiskFlag = {
+      code: 'idv_not_completed',
+      severity: 'block',
+      label: 'The customer has not completed the identity check',
+      detail: 'Ondato IDV status: Pending',
+      anchor: { section: 'status', field: 'idvStatus' },
+    };
+    const { user, onDecide } = setup({ flags: [blocking, ...FLAGS] });
+    await user.click(radio('Accept'));
+    expect(screen.queryByRole('group', { name: /^Accept over/ })).toBeNull();
+    await user.selectOptions(reasonSelect(), 'verified');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(screen.getByText(/This case cannot be accepted: the customer has not completed/)).toBeTruthy();
+    expect(onDecide).not.toHaveBeenCalled();
+
+    // Reject needs no override.
+    await user.click(radio('Reject'));
+    await user.selectOptions(reasonSelect(), 'customer_withdrew');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(onDecide).toHaveBeenCalledWith(
+      expect.objectContaining({ decision: 'reject', overriddenFlags: [] }),
+    );
+  });
+
+  it("shows main's list of unreviewed flags next to the checklist", async () => {
+    const { user } = setup({
+      flags: FLAGS,
+      decideError: {
+        message: 'Tick every risk flag as reviewed before accepting; not reviewed: document_expiring.',
+        fields: { overriddenFlags: ['document_expiring: The document expires within 30 days'] },
+      },
+    });
+    await user.click(radio('Accept'));
+    expect(within(checklist()).getByText(/^document_expiring: /)).toBeTruthy();
   });
 });

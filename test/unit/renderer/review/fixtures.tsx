@@ -189,6 +189,8 @@ export function decision(overrides: Partial<DecisionRecord> = {}): DecisionRecor
     osUser: 'asta',
     decidedAt: NOW - 3_600_000,
     supersedesId: null,
+    riskFlags: [],
+    overriddenFlags: [],
     ...overrides,
   };
 }

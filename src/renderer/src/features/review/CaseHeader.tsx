@@ -1,6 +1,6 @@
 import type { CaseView } from '../../../../shared/domain/views';
 import { Badge, Icon } from './Badge';
-import { documentOf } from './compare';
+import { documentOf } from '../../../../shared/domain/compare';
 import { idvStatusLabel, kycStatusLabel, statusReasonLabel } from './labels';
 import { formatAgo, formatWhen, isoOf } from './time';
 

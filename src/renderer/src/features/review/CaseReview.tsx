@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { calendarDate } from '../../../../shared/domain/dates';
 import { RESPONSE_TRIMMED_CODE } from '../../../../shared/domain/notices';
+import { computeRiskFlags } from '../../../../shared/domain/risk-flags';
 import { useStore } from '../../store';
 import { emptyReviewCase } from '../../store/review-slice';
 import { LinkPanel } from '../link/LinkPanel';
@@ -11,6 +13,7 @@ import { FreshnessBanner } from './FreshnessBanner';
 import { ImageGallery } from './ImageGallery';
 import { isOpenIdv } from './labels';
 import { OndatoChecks } from './OndatoChecks';
+import { RiskFlagsCard } from './RiskFlags';
 import { Timeline } from './Timeline';
 import { useNow } from './time';
 import './review.css';
@@ -44,6 +47,14 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
 
   const view = entry.view;
   const hasView = view !== null;
+  // The officer's calendar day, as main will see it when the decision is recorded.
+  const today = calendarDate(now);
+  const dayKey = `${today.year}-${today.month}-${today.day}`;
+  const flags = useMemo(
+    () => (view ? computeRiskFlags(view, { decisionDate: calendarDate(now) }) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed per calendar day, not per tick
+    [view, dayKey],
+  );
   // The shell focuses the screen's heading on navigation; when that was the "Opening case…" heading,
   // focus fell to <body> as it went away: hand it to the case's own heading.
   useEffect(() => {
@@ -89,7 +100,9 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
             <OndatoChecks kyc={view.kyc} />
           </div>
           <div className="rv-side">
+            <RiskFlagsCard flags={flags} />
             <DecisionPanel
+              flags={flags}
               caseId={caseId}
               decisions={entry.decisions}
               latest={view.latestDecision}

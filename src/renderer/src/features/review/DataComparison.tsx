@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { CaseView } from '../../../../shared/domain/views';
 import { Badge, Icon } from './Badge';
-import { compareCase, formatDate, type Verdict } from './compare';
+import { compareCase, type Verdict } from '../../../../shared/domain/compare';
+import { formatDate } from '../../../../shared/domain/dates';
 import { humanizeKey, type IconName, type Tone } from './labels';
 
 const VERDICT: Record<Verdict, { text: string; tone: Tone; icon: IconName }> = {

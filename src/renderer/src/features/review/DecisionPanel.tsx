@@ -1,79 +1,23 @@
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Decision, DecisionRecord } from '../../../../shared/domain/decision';
-import { DECISION_REASONS } from '../../../../shared/domain/reasons';
+import type { RiskFlag } from '../../../../shared/domain/risk-flags';
 import { NOTE_MAX, type DecideInput, type FormError } from '../../store/review-slice';
-import { Badge, Icon } from './Badge';
-import { decisionText, reasonLabel } from './labels';
-import { formatWhen, isoOf } from './time';
+import { Icon } from './Badge';
+import {
+  DECISIONS,
+  EMPTY_FORM,
+  reasonsFor,
+  validateDecision,
+  type DecisionErrors,
+  type DecisionForm,
+} from './decision-form';
+import { CurrentDecision, EarlierDecisions, decisionHistory } from './DecisionHistory';
+import { decisionText } from './labels';
+import { OverrideChecklist } from './RiskFlags';
+import { useDecisionKeys } from './useDecisionKeys';
 
-export const DECISIONS: readonly Decision[] = ['accept', 'reject', 'escalate'];
-const SHORTCUT: Record<string, Decision> = { a: 'accept', r: 'reject', e: 'escalate' };
-
-export interface DecisionForm {
-  decision: Decision | '';
-  reasonCode: string;
-  note: string;
-}
-
-export type DecisionErrors = Partial<Record<keyof DecisionForm, string>>;
-
-export function reasonsFor(decision: Decision | ''): readonly { code: string; label: string }[] {
-  return decision ? DECISION_REASONS[decision] : [];
-}
-
-/** What the officer must fix before the decision can be recorded; empty when it can be. */
-export function validateDecision(form: DecisionForm): DecisionErrors {
-  const errors: DecisionErrors = {};
-  if (!form.decision) errors.decision = 'Choose accept, reject or escalate.';
-  if (!form.reasonCode)
-    errors.reasonCode = form.decision ? 'Choose a reason.' : 'Choose a decision, then a reason.';
-  else if (form.decision && !reasonsFor(form.decision).some((r) => r.code === form.reasonCode))
-    errors.reasonCode = 'Choose a reason that fits the decision.';
-  if (form.note.length > NOTE_MAX)
-    errors.note = `The note can be at most ${NOTE_MAX} characters (it has ${form.note.length}).`;
-  else if (form.reasonCode === 'other' && !form.note.trim()) errors.note = 'Explain the reason in the note.';
-  return errors;
-}
-
-/** Shortcut letters must never fire while the officer types into a field. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const element = target as HTMLElement;
-  if (element.isContentEditable) return true;
-  const tag = element.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (element as HTMLInputElement).type;
-    return !['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(
-      type,
-    );
-  }
-  return false;
-}
-
-/** Earlier decisions with the one that replaced each; the current one last. Oldest first in, newest first out. */
-export function decisionHistory(decisions: readonly DecisionRecord[]): {
-  current: DecisionRecord | null;
-  earlier: { record: DecisionRecord; supersededBy: DecisionRecord | null }[];
-} {
-  const sorted = [...decisions].sort((a, b) => a.id - b.id);
-  const current = sorted.at(-1) ?? null;
-  const earlier = sorted
-    .slice(0, -1)
-    .reverse()
-    .map((record) => ({
-      record,
-      supersededBy:
-        sorted.find((d) => d.supersedesId === record.id) ?? sorted[sorted.indexOf(record) + 1] ?? null,
-    }));
-  return { current, earlier };
-}
-
-function who(record: DecisionRecord): string {
-  if (record.officerName && record.officerName !== record.osUser)
-    return `${record.officerName} (${record.osUser})`;
-  return record.officerName ?? record.osUser;
-}
+/** Main's field names for the form's (the override list crosses IPC as `overriddenFlags`). */
+const SERVER_FIELD: Partial<Record<keyof DecisionForm, string>> = { overrides: 'overriddenFlags' };
 
 export interface DecisionPanelProps {
   caseId: string;
@@ -88,11 +32,15 @@ export interface DecisionPanelProps {
   onClearError: () => void;
   shortcutsEnabled: boolean;
   now: number;
+  /** The case's risk flags today; an accept must tick each one. */
+  flags?: readonly RiskFlag[];
 }
 
 export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
   const { caseId, decisions, latest, deciding, decideError, shortcutsEnabled, now } = props;
-  const [form, setForm] = useState<DecisionForm>({ decision: '', reasonCode: '', note: '' });
+  const flags = props.flags ?? [];
+  const [form, setForm] = useState<DecisionForm>(EMPTY_FORM);
+  const panelRef = useRef<HTMLElement | null>(null);
   const [errors, setErrors] = useState<DecisionErrors>({});
   const radios = useRef<Partial<Record<Decision, HTMLInputElement | null>>>({});
   const reasonRef = useRef<HTMLSelectElement | null>(null);
@@ -107,13 +55,14 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
     noteError: `${uid}-note-error`,
     counter: `${uid}-counter`,
     hint: `${uid}-hint`,
+    overridesError: `${uid}-overrides-error`,
   };
 
   const history = decisionHistory(decisions ?? (latest ? [latest] : []));
   const current = history.current;
   const server = decideError?.fields ?? {};
   const fieldError = (field: keyof DecisionForm): string | null =>
-    errors[field] ?? server[field]?.[0] ?? null;
+    errors[field] ?? server[SERVER_FIELD[field] ?? field]?.[0] ?? null;
 
   const update = (change: Partial<DecisionForm>): void => {
     setForm((f) => {
@@ -137,46 +86,35 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
 
   const submit = async (): Promise<void> => {
     if (deciding) return;
-    const problems = validateDecision(form);
+    const problems = validateDecision(form, flags);
     setErrors(problems);
     if (problems.decision) return radios.current[form.decision || 'accept']?.focus();
     if (problems.reasonCode) return reasonRef.current?.focus();
+    if (problems.overrides)
+      return panelRef.current?.querySelector<HTMLInputElement>('.rv-overrides input:not(:checked)')?.focus();
     if (problems.note) return noteRef.current?.focus();
+    const accept = form.decision === 'accept';
+    const current = new Set(flags.map((f) => f.code));
     const record = await props.onDecide({
       caseId,
       decision: form.decision as Decision,
       reasonCode: form.reasonCode,
       note: form.note,
+      overriddenFlags: accept ? form.overrides.filter((code) => current.has(code)) : [],
     });
     if (record) {
-      setForm({ decision: '', reasonCode: '', note: '' });
+      setForm(EMPTY_FORM);
       setErrors({});
     }
   };
 
-  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.isComposing) return;
-    // Never behind a dialog (enlarged image, QR code, shortcut help).
-    if (document.querySelector('[aria-modal="true"], dialog[open]')) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-      event.preventDefault();
-      void submit();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-    const decision = SHORTCUT[event.key.toLowerCase()];
-    if (!decision || event.shiftKey) return;
-    event.preventDefault();
-    update({ decision });
-    radios.current[decision]?.focus();
+  useDecisionKeys(panelRef, shortcutsEnabled, {
+    onDecision: (decision) => {
+      update({ decision });
+      radios.current[decision]?.focus();
+    },
+    onSubmit: () => void submit(),
   });
-
-  useEffect(() => {
-    if (!shortcutsEnabled) return undefined;
-    const listener = (event: KeyboardEvent): void => onShortcut(event);
-    document.addEventListener('keydown', listener);
-    return () => document.removeEventListener('keydown', listener);
-  }, [shortcutsEnabled]);
 
   const reasons = reasonsFor(form.decision);
   const decisionError = fieldError('decision');
@@ -186,27 +124,9 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
   const formMessage = decideError?.message ?? null;
 
   return (
-    <section className="rv-card rv-decision" aria-labelledby="rv-decision-title">
+    <section ref={panelRef} className="rv-card rv-decision" aria-labelledby="rv-decision-title">
       <h2 id="rv-decision-title">Your decision</h2>
-
-      {current ? (
-        <div className={`rv-current rv-tone-border-${decisionText(current.decision).tone}`}>
-          <p className="rv-current-label">Current decision</p>
-          <p className="rv-current-value">
-            <Badge tone={decisionText(current.decision).tone} icon={decisionText(current.decision).icon}>
-              {decisionText(current.decision).past}
-            </Badge>
-            <span>{reasonLabel(current.decision, current.reasonCode) ?? 'No reason given'}</span>
-          </p>
-          {current.note ? <p className="rv-current-note">{current.note}</p> : null}
-          <p className="rv-note">
-            By {who(current)},{' '}
-            <time dateTime={isoOf(current.decidedAt)}>{formatWhen(current.decidedAt, now)}</time>
-          </p>
-        </div>
-      ) : (
-        <p className="rv-muted">No decision recorded yet.</p>
-      )}
+      <CurrentDecision current={current} now={now} />
 
       {props.decisionsError ? (
         <div className="rv-inline-error" role="alert">
@@ -218,34 +138,7 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
         </div>
       ) : null}
 
-      {history.earlier.length ? (
-        <details className="rv-history">
-          <summary>
-            {history.earlier.length} earlier decision{history.earlier.length === 1 ? '' : 's'}
-          </summary>
-          <ol>
-            {history.earlier.map(({ record, supersededBy }) => (
-              <li key={record.id}>
-                <span className="rv-history-what">
-                  {decisionText(record.decision).past}:{' '}
-                  {reasonLabel(record.decision, record.reasonCode) ?? 'no reason'}
-                </span>
-                <span className="rv-note">
-                  by {who(record)},{' '}
-                  <time dateTime={isoOf(record.decidedAt)}>{formatWhen(record.decidedAt, now)}</time>
-                </span>
-                {record.note ? <span className="rv-note rv-history-note">{record.note}</span> : null}
-                <span className="rv-superseded">
-                  Superseded by{' '}
-                  {supersededBy
-                    ? `${decisionText(supersededBy.decision).past} (${formatWhen(supersededBy.decidedAt, now)})`
-                    : 'a later decision'}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </details>
-      ) : null}
+      <EarlierDecisions earlier={history.earlier} now={now} />
 
       <form
         className="rv-form"
@@ -321,12 +214,19 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
           ) : null}
         </div>
 
+        {form.decision === 'accept' ? (
+          <OverrideChecklist
+            flags={flags}
+            ticked={form.overrides}
+            onChange={(overrides) => update({ overrides })}
+            error={fieldError('overrides')}
+            errorId={ids.overridesError}
+          />
+        ) : null}
+
         <div className="rv-field">
           <label htmlFor={ids.note}>
-            Note{' '}
-            <span className="rv-muted">
-              (optional{form.reasonCode === 'other' ? ' — required for “Other”' : ''})
-            </span>
+            Note <span className="rv-muted">{noteRequirement(form, flags)}</span>
           </label>
           <textarea
             id={ids.note}
@@ -379,4 +279,9 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
       </form>
     </section>
   );
+}
+
+function noteRequirement(form: DecisionForm, flags: readonly RiskFlag[]): string {
+  if (form.decision === 'accept' && flags.length) return '(required to accept over risk flags)';
+  return `(optional${form.reasonCode === 'other' ? ' — required for “Other”' : ''})`;
 }

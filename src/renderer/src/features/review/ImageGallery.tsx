@@ -88,7 +88,9 @@ export function ImageGallery({
   const viewer = (file: KycFileInfo, shape: 'doc' | 'square'): React.JSX.Element => {
     const label = labels.get(file.fileId) ?? filePartLabel(file);
     return (
-      <figure className="rv-figure" key={file.fileId}>
+      // Focusable by click only: a click on the caption lands here, so a letter typed next is the
+      // image's and never a decision shortcut (see useDecisionKeys).
+      <figure className="rv-figure" key={file.fileId} tabIndex={-1} data-own-keys="">
         <ImageViewer
           caseId={caseId}
           file={file}

@@ -260,7 +260,8 @@ export function ImageViewer({
   }
 
   return (
-    <div className="rv-viewer">
+    // The image's own keys (zoom, rotate, pan) and never the decision shortcuts: see useDecisionKeys.
+    <div className="rv-viewer" data-own-keys="">
       <div
         ref={paneRef}
         className={`rv-pane rv-pane-${shape}${showsImage ? ' rv-pane-interactive' : ''}`}
@@ -286,7 +287,7 @@ export function ImageViewer({
         Plus and minus zoom, R rotates, arrow keys move, F fits, 0 resets.
       </span>
       {showsImage ? (
-        <div className="rv-tools" role="group" aria-label={`${label} controls`}>
+        <div className="rv-tools" role="group" aria-label={`${label} controls`} onKeyDown={onKeyDown}>
           <button
             type="button"
             className="rv-tool"

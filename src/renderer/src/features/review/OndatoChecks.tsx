@@ -1,7 +1,6 @@
-import type { JsonObject } from '../../../../shared/domain/json';
 import type { KycDetail } from '../../../../shared/domain/case';
 import { Badge } from './Badge';
-import { documentOf, ocrValidationsOf, textOf } from './compare';
+import { documentOf, ocrValidationsOf, rulesOf, textOf } from '../../../../shared/domain/compare';
 import {
   documentTypeLabel,
   humanizeKey,
@@ -10,25 +9,6 @@ import {
   ruleStatusLabel,
   statusReasonLabel,
 } from './labels';
-
-export interface KycRule {
-  name: string;
-  status: string | null;
-  reason: string | null;
-}
-
-/** `payload.rules` as a list; entries without a name are shown as "Unnamed check", never dropped. */
-export function rulesOf(payload: JsonObject | null | undefined): KycRule[] {
-  const list = payload?.rules;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((item): item is JsonObject => !!item && typeof item === 'object' && !Array.isArray(item))
-    .map((item) => ({
-      name: textOf(item.name) ?? 'Unnamed check',
-      status: textOf(item.status),
-      reason: textOf(item.reason),
-    }));
-}
 
 export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Element {
   if (!kyc) {

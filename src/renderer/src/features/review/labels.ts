@@ -3,6 +3,7 @@ import type { KycFileInfo } from '../../../../shared/domain/case';
 import type { Decision } from '../../../../shared/domain/decision';
 import type { JsonObject } from '../../../../shared/domain/json';
 import { DECISION_REASONS } from '../../../../shared/domain/reasons';
+import { ruleNameLabel, statusReasonLabel } from '../../../../shared/domain/ondato-terms';
 
 /*
  * Human words for Ondato's open enums and our audit actions. Every lookup falls back to the raw value:
@@ -82,40 +83,7 @@ export function kycStatusLabel(status: string | null): StatusLabel {
   return lookup(KYC_STATUS, status) ?? raw(status);
 }
 
-const STATUS_REASON: Record<string, string> = {
-  Unfinished: 'Customer has not finished yet',
-  Processing: 'Submitted; Ondato is processing it',
-  MissingDocumentPhoto: 'Document photo missing',
-  UnrelatedPhotoSubmit: 'Unrelated photo submitted',
-  DocumentExpired: 'Document expired',
-  DataMismatch: 'Data does not match',
-  FacesDoNotMatch: 'Faces do not match',
-  PoorPhotoQuality: 'Poor photo quality',
-  Underage: 'Customer is under age',
-  PossibleFraud: 'Possible fraud',
-};
-
-/** A human label for a known KYC status reason; the raw value otherwise. */
-export function statusReasonLabel(reason: string): { text: string; unknown: boolean } {
-  const text = lookup(STATUS_REASON, reason);
-  return text ? { text, unknown: false } : { text: reason, unknown: true };
-}
-
-const RULE_NAME: Record<string, string> = {
-  DocumentNotExpired: 'Document is not expired',
-  DocumentHasFace: 'Document shows a face',
-  DocumentHasBothSides: 'Both sides of the document submitted',
-  DocumentTypeNotProhibited: 'Document type is accepted',
-  NotUnder18: 'Customer is 18 or older',
-  SelfieHasFace: 'Selfie shows a face',
-  SelfieAndDocumentFacesMatch: 'Selfie matches the document photo',
-  SuccessfulPassiveLivenessCheck: 'Passive liveness check passed',
-};
-
-export function ruleNameLabel(name: string): { text: string; unknown: boolean } {
-  const text = lookup(RULE_NAME, name);
-  return text ? { text, unknown: false } : { text: name, unknown: true };
-}
+export { ruleNameLabel, statusReasonLabel };
 
 const RULE_STATUS: Record<string, StatusLabel> = {
   Success: known('Passed', 'ok', 'check'),

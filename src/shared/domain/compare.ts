@@ -1,10 +1,13 @@
-import type { RegistrationData } from '../../../../shared/domain/case';
-import type { JsonObject, JsonValue } from '../../../../shared/domain/json';
-import { countryName, iso2Of, iso3Of } from './countries';
+import type { RegistrationData } from './case';
+import { iso2Of, iso3Of } from './countries';
+import { countryName } from './country-names';
+import { ageOn, calendarDate, compareDates, formatDate, parseDate, type CalendarDate } from './dates';
+import type { JsonObject, JsonValue } from './json';
+import { namesMatch, namesMatchOnlyFolded, normalizeCode, normalizeName } from './names';
 
 /*
  * What the officer entered against what Ondato read from the document. Pure functions, no React: the
- * review screen renders the result, the tests pin the rules down.
+ * review screen, main's decision guard, the CLI and the evidence export all read the same result.
  */
 
 export type FieldKey =
@@ -37,12 +40,6 @@ export interface ComparisonRow {
   note: string | null;
   /** Ondato's OCR marked this field as not valid (`ocrValidations[].isValid === false`). */
   ocrInvalid: boolean;
-}
-
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
 }
 
 export interface AgeCheck {
@@ -86,102 +83,6 @@ export function textOf(value: JsonValue | undefined): string | null {
 export function documentOf(payload: JsonObject | null | undefined): JsonObject | null {
   const document = payload?.document;
   return document && typeof document === 'object' && !Array.isArray(document) ? document : null;
-}
-
-// Letters NFD does not decompose into base + mark.
-const FOLD: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  ß: 'ss',
-  ẞ: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-  ŋ: 'n',
-  ĸ: 'k',
-  ŀ: 'l',
-  ſ: 's',
-};
-const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
-
-/** A name reduced to what must match: no case, no diacritics, hyphens as spaces, no apostrophes, single spaces. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(FOLD_RE, (letter) => FOLD[letter] ?? letter)
-    .replace(/['’‘`´ʼ]/g, '')
-    .replace(/[\s\-‐‑‒–—_.,]+/g, ' ')
-    .trim();
-}
-
-export function namesMatch(a: string, b: string): boolean {
-  return normalizeName(a) === normalizeName(b);
-}
-
-/** Codes (personal code, document number) compared without case, spaces, hyphens, dots or slashes. */
-export function normalizeCode(code: string): string {
-  return code.replace(/[\s\-./]+/g, '').toUpperCase();
-}
-
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/;
-const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-
-/** A calendar date from YYYY-MM-DD, YYYY-MM-DDTHH:mm…, or DD.MM.YYYY; null for anything else or an impossible date. */
-export function parseDate(text: string | null | undefined): CalendarDate | null {
-  if (!text) return null;
-  const value = text.trim();
-  let year: number;
-  let month: number;
-  let day: number;
-  const iso = ISO_DATE.exec(value);
-  const dotted = iso ? null : DOTTED_DATE.exec(value);
-  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dotted) [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
-  else return null;
-  const check = new Date(Date.UTC(2000, month - 1, day));
-  check.setUTCFullYear(year);
-  if (
-    year < 1 ||
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day
-  )
-    return null;
-  return { year, month, day };
-}
-
-function ordinal(date: CalendarDate): number {
-  return date.year * 10_000 + date.month * 100 + date.day;
-}
-
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return ordinal(a) - ordinal(b);
-}
-
-/** Today's date on this machine's calendar. */
-export function calendarDate(instant: Date): CalendarDate {
-  return { year: instant.getFullYear(), month: instant.getMonth() + 1, day: instant.getDate() };
-}
-
-/** Whole years from `birth` to `today`; the birthday itself counts (29 Feb birthdays turn on 1 March). */
-export function ageOn(birth: CalendarDate, today: CalendarDate): number {
-  let years = today.year - birth.year;
-  if (today.month < birth.month || (today.month === birth.month && today.day < birth.day)) years -= 1;
-  return years;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "17 May 1990": unambiguous whatever the officer's locale. */
-export function formatDate(date: CalendarDate): string {
-  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
 }
 
 function displayDate(text: string | null): string | null {
@@ -278,6 +179,25 @@ export function ocrValidationsOf(document: JsonObject | null): OcrValidation[] {
   return out;
 }
 
+export interface KycRule {
+  name: string;
+  status: string | null;
+  reason: string | null;
+}
+
+/** `payload.rules` as a list; entries without a name are shown as "Unnamed check", never dropped. */
+export function rulesOf(payload: JsonObject | null | undefined): KycRule[] {
+  const list = payload?.rules;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((item): item is JsonObject => !!item && typeof item === 'object' && !Array.isArray(item))
+    .map((item) => ({
+      name: textOf(item.name) ?? 'Unnamed check',
+      status: textOf(item.status),
+      reason: textOf(item.reason),
+    }));
+}
+
 /** The row an OCR key belongs to, if any (`FirstName` → `firstName`, case-insensitive). */
 export function fieldOfOcrKey(key: string): FieldKey | null {
   return OCR_FIELD[key.replace(/[\s_-]/g, '').toLowerCase()] ?? null;
@@ -324,6 +244,8 @@ export function compareCase(
       givenNamesTogether
     ) {
       result = { verdict: 'match', note: 'Matches when first and middle names are read together' };
+    } else if (result.verdict === 'match' && namesMatchOnlyFolded(a!, b!)) {
+      result = { verdict: 'match', note: 'Matches ignoring accents' };
     }
     return { key, label, entered: a, document: b, ...result, ocrInvalid: invalid.has(key) };
   };

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../../src/main/db/migrations';
+import { migration0003 } from '../../../../src/main/db/migrations/0003-decision-flags';
+import { openCache } from '../../../../src/main/db/open';
+import * as cases from '../../../../src/main/db/repos/cases';
+import * as decisions from '../../../../src/main/db/repos/decisions';
+import { addWorkspace, newKey, tempDir } from '../../../unit/main/db/fixture';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('migration 0003: decision flags', () => {
+  it('adds the flag columns to decisions written before it, and keeps them append-only', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const path = join(dir, 'cache.db');
+    const key = newKey();
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration0003));
+    const old = openCache({ path, key, migrations: before });
+    addWorkspace(old.db, 'ws1');
+    cases.insertCreated(old.db, 'ws1', {
+      idvId: 'idv-1',
+      externalRef: 'REF-1',
+      setupId: null,
+      registration: { firstName: 'Ona' },
+      createdUtc: '2025-01-01T00:00:00.000Z',
+    });
+    // The old schema's row, written as the old code wrote it.
+    old.db
+      .prepare(
+        `INSERT INTO decisions (case_id, workspace_id, decision, reason_code, note, officer_name, os_user,
+          decided_at, supersedes_id) VALUES ('idv-1', 'ws1', 'accept', 'verified', NULL, 'Olga', 'olga', 1000, NULL)`,
+      )
+      .run();
+    old.close();
+
+    const c = openCache({ path, key });
+    expect(c.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const [kept] = decisions.listForCase(c.db, 'ws1', 'idv-1');
+    expect(kept).toMatchObject({ decision: 'accept', riskFlags: [], overriddenFlags: [] });
+
+    const next = decisions.record(c.db, 'ws1', {
+      caseId: 'idv-1',
+      decision: 'accept',
+      reasonCode: 'verified_manual_check',
+      note: 'Checked in person at the branch office.',
+      officerName: 'Olga',
+      osUser: 'olga',
+      decidedAt: 2000,
+      riskFlags: [
+        { code: 'document_expiring', severity: 'medium', label: 'Expiring', detail: 'Expires on 2026-03-31' },
+      ],
+      overriddenFlags: ['document_expiring'],
+    });
+    expect(decisions.latest(c.db, 'ws1', 'idv-1')).toEqual(next);
+    expect(next.overriddenFlags).toEqual(['document_expiring']);
+
+    expect(() => c.db.prepare(`UPDATE decisions SET overridden_flags_json = '[]'`).run()).toThrow(
+      /append-only/,
+    );
+    expect(() =>
+      c.db
+        .prepare(
+          `INSERT INTO decisions (case_id, workspace_id, decision, os_user, decided_at, overridden_flags_json)
+           VALUES ('idv-1', 'ws1', 'reject', 'olga', 3000, '{"a":1}')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    c.close();
+  });
+});
