@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels';
-import { inputs, type ParsedInput, type Output } from '../../shared/ipc/contract';
+import { isRequestChannel } from '../../shared/ipc/channels';
+import { inputs } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/result';
 import { isAppError } from '../errors';
+import type { HandlerMap } from '../handlers';
 
-/** One plain function per channel, built from the services; Electron's ipcMain and the test harness share it. */
-export type HandlerMap = { [C in RequestChannel]: (input: ParsedInput<C>) => Promise<Output<C>> };
+export type { HandlerMap };
 
 export interface DispatchLog {
   error(message: string, meta?: Record<string, unknown>): void;
