@@ -1,12 +1,14 @@
 import { runCacheBench } from './cache';
+import { runOpenCasesBench } from './open-cases';
 import { runSyncBench } from './sync';
 import { runUiBench } from './ui';
 
-/* `npm run bench [-- cache|sync|ui]`: each benchmark prints a table and writes bench/results/<name>.json. */
+/* `npm run bench [-- cache|sync|ui|open-cases]`: each benchmark prints a table and writes bench/results/<name>.json. */
 const all: Record<string, () => unknown> = {
   cache: runCacheBench,
   sync: runSyncBench,
   ui: runUiBench,
+  'open-cases': runOpenCasesBench,
 };
 
 async function main(): Promise<void> {
