@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../main/app/core';
 import { envSecretStore } from '../main/app/secret-scope';
-import { secretAccount, type ImplicitWorkspace } from '../main/app/workspace-client';
+import { secretAccount, type ImplicitWorkspace } from '../main/services/workspace-client';
 import { createFileLogger } from '../main/logger';
 import { defaultDataDir, logDir } from '../main/paths';
 import { createKeytarStore } from '../main/secrets/keytar-store';

@@ -1,13 +1,11 @@
 import type { z } from 'zod';
+import { fieldErrors as byField, type FieldMessages } from '../shared/domain/fields';
 
-/** zod issues → field → messages, each field named as the command line calls it. */
-export function fieldErrors(error: z.ZodError, name: (key: string) => string): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
-    const message =
-      issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
-    (fields[name(key)] ??= []).push(message);
+/** The shared zod-issue mapper, with each field named as the command line calls it (`--reason`). */
+export function fieldErrors(error: Pick<z.ZodError, 'issues'>, name: (key: string) => string): FieldMessages {
+  const renamed = new Map<string, string[]>();
+  for (const [key, messages] of Object.entries(byField(error))) {
+    renamed.set(name(key), [...(renamed.get(name(key)) ?? []), ...messages]);
   }
-  return fields;
+  return Object.fromEntries(renamed);
 }

@@ -1,6 +1,10 @@
-import type { HandlerMap } from './ipc/handle';
 import type { Services } from './services';
-import { guardWhileLocked } from './services/lock';
+import { lockedError, OPEN_WHILE_LOCKED, type LockService } from './services/lock';
+import { requestChannels, type RequestChannel } from '../shared/ipc/channels';
+import type { Output, ParsedInput } from '../shared/ipc/contract';
+
+/** One plain function per channel, built from the services; Electron's ipcMain and the test harness share it. */
+export type HandlerMap = { [C in RequestChannel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
 /**
  * The handler map, one line per channel: inputs are already parsed by dispatch(); the services do the
@@ -49,4 +53,22 @@ export function createHandlers(s: Services): HandlerMap {
     },
     s.lock,
   );
+}
+
+/**
+ * Wraps the handler map: while locked (or once the idle time has run out) every channel outside
+ * OPEN_WHILE_LOCKED answers `locked` before its handler runs. One place, not a check in each service.
+ */
+export function guardWhileLocked(handlers: HandlerMap, lock: Pick<LockService, 'check'>): HandlerMap {
+  const guarded: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const channel of requestChannels) {
+    const inner = handlers[channel] as (input: unknown) => Promise<unknown>;
+    guarded[channel] = OPEN_WHILE_LOCKED.has(channel)
+      ? inner
+      : async (input) => {
+          if (lock.check()) throw lockedError();
+          return inner(input);
+        };
+  }
+  return guarded as unknown as HandlerMap;
 }

@@ -30,18 +30,35 @@ export interface ScaledTime {
   clock: { now(): number };
   timers: Timers;
   scale: number;
+  /** Timers set through `timers` that have neither fired nor been cleared: what the engine still plans. */
+  pending(): number;
 }
 
 export function scaledTime(scale: number, start = T0): ScaledTime {
   const origin = performance.now();
+  const live = new Set<ReturnType<typeof setTimeout>>();
   return {
     scale,
     clock: { now: () => start + Math.floor((performance.now() - origin) * scale) },
     timers: {
       // Rounded up (+1 ms) so a timer never fires before its clock time: Node may fire up to 1 ms early.
-      setTimeout: (callback, ms) => setTimeout(callback, ms <= 0 ? 0 : Math.ceil(ms / scale) + 1),
-      clearTimeout: (handle) => clearTimeout(handle),
+      setTimeout: (callback, ms) => {
+        const handle = setTimeout(
+          () => {
+            live.delete(handle);
+            callback();
+          },
+          ms <= 0 ? 0 : Math.ceil(ms / scale) + 1,
+        );
+        live.add(handle);
+        return handle;
+      },
+      clearTimeout: (handle) => {
+        live.delete(handle);
+        clearTimeout(handle);
+      },
     },
+    pending: () => live.size,
   };
 }
 

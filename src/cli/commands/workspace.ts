@@ -1,5 +1,6 @@
 import { AppError } from '../../main/errors';
 import type { Core } from '../../main/app/core';
+import { fieldErrors } from '../../shared/domain/fields';
 import type { WorkspaceView } from '../../shared/domain/views';
 import { newWorkspaceSchema } from '../../shared/ipc/contract';
 import { notConfirmedLine } from '../confirm';
@@ -61,10 +62,9 @@ export async function workspaceAdd(
       officerName: flags.officer,
     });
   if (!checked.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of checked.error.issues)
-      (fields[String(issue.path[0] ?? '_')] ??= []).push(issue.message);
-    throw new AppError('invalid_input', 'Check the workspace options.', { fields });
+    throw new AppError('invalid_input', 'Check the workspace options.', {
+      fields: fieldErrors(checked.error),
+    });
   }
   if (!io.readSecret)
     throw usage('The client secret is read from stdin or a terminal prompt, and neither is available.');

@@ -4,8 +4,7 @@ import { loadOrCreateCacheKey } from '../db/key';
 import { openCache } from '../db/open';
 import type { Db } from '../db/sql';
 import { createEventBus, type EventBus } from '../events';
-import { createHandlers } from '../handlers';
-import type { HandlerMap } from '../ipc/handle';
+import { createHandlers, type HandlerMap } from '../handlers';
 import type { AppLogger } from '../logger';
 import { cachePath } from '../paths';
 import type { SecretStore } from '../secrets/secret-store';
@@ -21,7 +20,7 @@ import type { EngineFactory, SyncEngineOptions } from './engine';
 import { ensureImplicitWorkspace } from './implicit';
 import { caseLabel, noticeFor } from './notify';
 import { createRuntime } from './runtime';
-import type { ClientTuning, ImplicitWorkspace } from './workspace-client';
+import type { ClientTuning, ImplicitWorkspace } from '../services/workspace-client';
 
 export interface CoreDeps {
   dataDir: string;

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import * as settingsRepo from '../db/repos/settings';
 import type { Db } from '../db/sql';
 import type { AppLogger } from '../logger';
-import { startSimulator, type Simulator, type SimulatorSnapshot } from '../../simulator';
+import type { DemoSimulator } from '../services/ports';
+import { SETUPS, startSimulator, type Simulator, type SimulatorSnapshot } from '../../simulator';
 
 /** Settings key of the demo simulator's state; the cache is encrypted, so the fake identities are too. */
 export const DEMO_SNAPSHOT_KEY = 'demo.simulator-snapshot';
@@ -11,21 +12,6 @@ export const DEMO_PORT_KEY = 'demo.simulator-port';
 const SAVE_DEBOUNCE_MS = 1_000;
 /** Customer-page activity changes the simulator without the app knowing: check for it this often. */
 const ACTIVITY_CHECK_MS = 5_000;
-
-export interface DemoSimulator {
-  /** Base URL while running, else null. */
-  url(): string | null;
-  /** Starts the in-process simulator (restoring the saved state) unless it runs already. */
-  ensureStarted(): Promise<string>;
-  /** Something changed: save soon. */
-  markDirty(): void;
-  /** Saves now (no-op when not running). */
-  save(): void;
-  /** Saves and stops. */
-  stop(): Promise<void>;
-  /** Stops and forgets the saved state (the demo workspace was removed). */
-  discard(): Promise<void>;
-}
 
 export function createDemoSimulator(deps: { db: Db; logger: AppLogger; port?: number }): DemoSimulator {
   let sim: Simulator | null = null;
@@ -100,6 +86,7 @@ export function createDemoSimulator(deps: { db: Db; logger: AppLogger; port?: nu
 
   return {
     url: () => sim?.url ?? null,
+    defaultSetupId: () => SETUPS[0]?.id ?? '',
     ensureStarted() {
       if (sim) return Promise.resolve(sim.url);
       starting ??= start().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import * as settingsRepo from '../db/repos/settings';
 import * as workspacesRepo from '../db/repos/workspaces';
 import type { Db } from '../db/sql';
 import { ACTIVE_WORKSPACE_KEY } from './runtime';
-import type { ImplicitWorkspace } from './workspace-client';
+import type { ImplicitWorkspace } from '../services/workspace-client';
 
 /**
  * Makes the CLI's environment-variable workspace a row of its own cache (so cases, decisions and the

@@ -4,12 +4,12 @@ import type { Db } from '../db/sql';
 import { AppError, isAppError } from '../errors';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../logger';
-import type { OndatoClient, OndatoEndpoints } from '../ondato';
+import type { OndatoClient } from '../ondato';
 import type { SecretStore } from '../secrets/secret-store';
 import type { CaseChange, SyncEngine } from '../sync/types';
 import type { SyncStatus } from '../../shared/domain/views';
 import type { Workspace } from '../../shared/domain/workspace';
-import type { DemoSimulator } from './demo';
+import type { DemoSimulator, Runtime } from '../services/ports';
 import type { EngineFactory, SyncEngineOptions } from './engine';
 import {
   buildClient,
@@ -17,7 +17,7 @@ import {
   endpointsOf,
   type ClientTuning,
   type ImplicitWorkspace,
-} from './workspace-client';
+} from '../services/workspace-client';
 
 export const ACTIVE_WORKSPACE_KEY = 'app.active-workspace';
 
@@ -65,24 +65,6 @@ export function idleStatus(lastError: SyncStatus['lastError'] = null): SyncStatu
     offlineSince: null,
     lastError,
   };
-}
-
-export interface Runtime {
-  activeId(): string | null;
-  /** The active workspace from the cache; throws `no_workspace`. */
-  workspace(): Workspace;
-  endpoints(ws: Workspace): OndatoEndpoints;
-  /** A fresh client for any stored workspace (test, probe of stored credentials). */
-  clientFor(ws: Workspace): Promise<OndatoClient>;
-  /** The active workspace's client; throws when there is none (no secret, no workspace). */
-  client(): OndatoClient;
-  engine(): SyncEngine | null;
-  status(): SyncStatus;
-  /** Makes `id` active (null: none), stopping the old engine and starting the new one. */
-  activate(id: string | null): Promise<void>;
-  /** Rebuilds the active workspace's client and engine (after its settings or secret changed). */
-  reload(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export function createRuntime(deps: RuntimeDeps): Runtime {

@@ -1,32 +1,8 @@
 import { basename, join } from 'node:path';
-import type { App, DownloadItem, Session, WebContents, WebPreferences } from 'electron';
+import type { App, DownloadItem, Session, WebContents } from 'electron';
 import { RENDERER_CSP } from '../csp';
 import { isLoopbackHost } from '../ondato';
 import { APP_ORIGIN, isAppUrl } from './protocol';
-
-/**
- * The one set of webPreferences for any window (checklist #2-4, #6, #8-10). Most are Electron's
- * defaults; they are spelled out so a review (and the test) sees them, and so a future default
- * change cannot loosen them silently.
- */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    // The spellchecker downloads dictionaries from Google's CDN and sees every typed word (PII).
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
 
 /** The only permission the UI uses: navigator.clipboard.writeText for "Copy link". */
 export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';

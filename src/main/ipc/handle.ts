@@ -1,23 +1,14 @@
-import type { z } from 'zod';
-import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels';
-import { inputs, type ParsedInput, type Output } from '../../shared/ipc/contract';
+import { fieldErrors } from '../../shared/domain/fields';
+import { isRequestChannel } from '../../shared/ipc/channels';
+import { inputs } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/result';
 import { isAppError } from '../errors';
+import type { HandlerMap } from '../handlers';
 
-/** One plain function per channel, built from the services; Electron's ipcMain and the test harness share it. */
-export type HandlerMap = { [C in RequestChannel]: (input: ParsedInput<C>) => Promise<Output<C>> };
+export type { HandlerMap };
 
 export interface DispatchLog {
   error(message: string, meta?: Record<string, unknown>): void;
-}
-
-function zodFields(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
 }
 
 export function toIpcError(error: unknown): IpcError {
@@ -50,7 +41,7 @@ export async function dispatch(
       error: {
         code: 'invalid_input',
         message: 'The request was not valid.',
-        fields: zodFields(parsed.error),
+        fields: fieldErrors(parsed.error),
       },
     };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldErrors } from '../../shared/domain/fields';
 import { createTokenProvider, type TokenProvider } from './auth';
 import { readJson, type Logger, type ReadContext } from './body';
 import { capKycFiles } from './bounds';
@@ -26,7 +27,7 @@ import {
   type KycSetup,
   type RedactScope,
 } from '../../shared/ondato/schemas';
-import { pathId, zodFields } from './paths';
+import { pathId } from './paths';
 
 export interface OndatoClientOptions {
   endpoints: OndatoEndpoints;
@@ -172,7 +173,7 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
       const operation = 'create IDV';
       const parsed = createIdvRequestSchema.safeParse(input);
       if (!parsed.success) {
-        throw new OndatoError('validation', { operation, fields: zodFields(parsed.error) });
+        throw new OndatoError('validation', { operation, fields: fieldErrors(parsed.error) });
       }
       return call({
         operation,

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { OndatoError } from './errors';
 
 const MAX_ID_LENGTH = 200;
@@ -22,14 +21,4 @@ export function pathId(value: unknown, field: string, operation: string): string
     });
   }
   return encodeURIComponent(value);
-}
-
-/** Zod issues as field messages (paths joined with dots; `_` for the root). */
-export function zodFields(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
 }

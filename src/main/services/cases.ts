@@ -4,6 +4,7 @@ import * as syncErrorsRepo from '../db/repos/sync-errors';
 import { AppError } from '../errors';
 import { customerUrl, isOndatoError, sniffMime } from '../ondato';
 import type { CaseListPage, CaseListQuery, RegistrationData } from '../../shared/domain/case';
+import { fieldErrors } from '../../shared/domain/fields';
 import type { CaseView, ImageData } from '../../shared/domain/views';
 import type { Workspace } from '../../shared/domain/workspace';
 import { newCaseSchema, type NewCaseForm } from '../../shared/validation/registration';
@@ -84,10 +85,7 @@ export function createCaseService(ctx: ServiceContext): CaseService {
     async create(raw) {
       const parsed = newCaseSchema.safeParse(raw);
       if (!parsed.success) {
-        const fields: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues)
-          (fields[String(issue.path[0] ?? '_')] ??= []).push(issue.message);
-        throw invalidInput(fields);
+        throw invalidInput(fieldErrors(parsed.error));
       }
       const input = parsed.data;
       const ws = ctx.runtime.workspace();

@@ -1,11 +1,10 @@
-import type { Runtime } from '../app/runtime';
-import type { DemoSimulator } from '../app/demo';
-import type { ClientTuning } from '../app/workspace-client';
+import type { ClientTuning } from './workspace-client';
 import type { Db } from '../db/sql';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Confirmer } from './confirm';
+import type { DemoSimulator, Runtime } from './ports';
 
 export interface Shell {
   openExternal(url: string): Promise<void>;

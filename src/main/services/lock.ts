@@ -3,9 +3,8 @@ import * as settingsRepo from '../db/repos/settings';
 import type { Db } from '../db/sql';
 import { AppError } from '../errors';
 import type { EventBus } from '../events';
-import type { HandlerMap } from '../ipc/handle';
 import type { LockStatus } from '../../shared/domain/views';
-import { requestChannels, type RequestChannel } from '../../shared/ipc/channels';
+import type { RequestChannel } from '../../shared/ipc/channels';
 import { invalidInput } from './errors';
 
 /*
@@ -261,22 +260,4 @@ export function createLockService(deps: LockDeps): LockService {
     },
   };
   return service;
-}
-
-/**
- * Wraps the handler map: while locked (or once the idle time has run out) every channel outside
- * OPEN_WHILE_LOCKED answers `locked` before its handler runs. One place, not a check in each service.
- */
-export function guardWhileLocked(handlers: HandlerMap, lock: Pick<LockService, 'check'>): HandlerMap {
-  const guarded: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const channel of requestChannels) {
-    const inner = handlers[channel] as (input: unknown) => Promise<unknown>;
-    guarded[channel] = OPEN_WHILE_LOCKED.has(channel)
-      ? inner
-      : async (input) => {
-          if (lock.check()) throw lockedError();
-          return inner(input);
-        };
-  }
-  return guarded as unknown as HandlerMap;
 }

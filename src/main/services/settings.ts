@@ -4,16 +4,11 @@ import * as statsRepo from '../db/repos/stats';
 import type { SyncOnceReport } from '../sync/types';
 import type { Settings, StorageInfo, SyncStatus } from '../../shared/domain/views';
 import type { ParsedInput } from '../../shared/ipc/contract';
+import { AUTO_LOCK_MAX_MINUTES, DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import type { ServiceContext } from './context';
 
 export const SETTINGS_KEY = 'app.settings';
-export const DEFAULT_SETTINGS: Settings = {
-  polling: true,
-  theme: 'system',
-  shortcuts: true,
-  notifications: true,
-  autoLockMinutes: 0,
-};
+export { DEFAULT_SETTINGS };
 
 export type SettingsPatch = ParsedInput<'settings:set'>;
 
@@ -54,7 +49,10 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
     shortcuts: flag('shortcuts'),
     notifications: flag('notifications'),
     autoLockMinutes:
-      typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 1440
+      typeof minutes === 'number' &&
+      Number.isInteger(minutes) &&
+      minutes >= 0 &&
+      minutes <= AUTO_LOCK_MAX_MINUTES
         ? minutes
         : DEFAULT_SETTINGS.autoLockMinutes,
   };

@@ -1,4 +1,4 @@
-import { buildClient } from '../app/workspace-client';
+import { buildClient } from './workspace-client';
 import type { AppError } from '../errors';
 import { isAppError } from '../errors';
 import {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_CREDENTIALS, deleteSecret, secretAccount, storeSecret } from '../app/workspace-client';
+import { DEMO_CREDENTIALS, deleteSecret, secretAccount, storeSecret } from './workspace-client';
 import * as auditRepo from '../db/repos/audit';
 import * as workspacesRepo from '../db/repos/workspaces';
 import { customerHostOf, isOndatoError, resolveEndpoints, type OndatoClient } from '../ondato';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { ConnectionResult, WorkspaceList, WorkspaceView } from '../../shared/domain/views';
 import type { Workspace, WorkspacePatch } from '../../shared/domain/workspace';
-import { SETUPS } from '../../simulator';
 import { requireConfirmation } from './confirm';
 import type { ServiceContext } from './context';
 import { workspaceNotFound } from './errors';
@@ -130,7 +129,7 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
           name: 'Demo (simulator)',
           environment: 'demo',
           clientId: DEMO_CREDENTIALS.clientId,
-          setupId: SETUPS[0]?.id ?? '',
+          setupId: ctx.demo.defaultSetupId(),
           customerBaseUrl: null,
           overrides: null,
           officerName: input.officerName || null,

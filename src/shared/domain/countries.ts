@@ -43,6 +43,22 @@ export function iso2Of(alpha3: string): string | null {
   return TO_ISO2.get(alpha3.trim().toUpperCase()) ?? null;
 }
 
+/** Codes in the table that ISO 3166-1 reserves for users rather than assigns (Kosovo's XK, as ICAO uses it). */
+const USER_ASSIGNED = new Set(['XK']);
+
+/**
+ * Whether an alpha-2 code (exact, upper case) is officially assigned by ISO 3166-1: what a registration's
+ * country may be. Documents may still carry the user-assigned codes above.
+ */
+export function isAssignedIso2(alpha2: string): boolean {
+  return TO_ISO3.has(alpha2) && !USER_ASSIGNED.has(alpha2);
+}
+
+/** The officially assigned alpha-2 codes, in table order. */
+export function assignedIso2Codes(): string[] {
+  return [...TO_ISO3.keys()].filter((code) => !USER_ASSIGNED.has(code));
+}
+
 /** Whether an alpha-2 code is in the table. */
 export function isKnownIso2(alpha2: string): boolean {
   return TO_ISO3.has(alpha2.trim().toUpperCase());

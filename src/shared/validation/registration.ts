@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ISO_COUNTRIES } from './countries';
+import { isAssignedIso2 } from '../domain/countries';
 import { ageOn, utcCalendarDate } from '../domain/dates';
+import { firstFieldErrors } from '../domain/fields';
 
 /*
  * The new-case form's rules, shared by the renderer (messages next to each field as the officer types)
@@ -67,7 +68,7 @@ export const newCaseSchema = z
     countryCode: optionalText(2, 'Country')
       .transform((value) => value?.toUpperCase())
       .refine(
-        (value) => value === undefined || ISO_COUNTRIES.has(value),
+        (value) => value === undefined || isAssignedIso2(value),
         'Choose a country (ISO 3166 code, e.g. LT).',
       ),
     externalRef: optionalText(100, 'External reference'),
@@ -104,10 +105,5 @@ export type NewCase = z.output<typeof newCaseSchema>;
 export function newCaseErrors(form: NewCaseForm): Record<string, string> {
   const result = newCaseSchema.safeParse(form);
   if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? '_');
-    errors[key] ??= issue.message;
-  }
-  return errors;
+  return firstFieldErrors(result.error);
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { secretAccount, secretOriginAccount } from '../../../src/main/app/workspace-client';
+import { secretAccount, secretOriginAccount } from '../../../src/main/services/workspace-client';
 import * as auditRepo from '../../../src/main/db/repos/audit';
 import * as workspacesRepo from '../../../src/main/db/repos/workspaces';
 import { dispatch } from '../../../src/main/ipc/handle';

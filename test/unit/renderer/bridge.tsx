@@ -1,17 +1,29 @@
 import { cleanup } from '@testing-library/react';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import type { CaseSummary } from '../../../src/shared/domain/case';
 import type { Settings, SyncStatus, WorkspaceView } from '../../../src/shared/domain/views';
 import type { KycDeskApi } from '../../../src/shared/ipc/api';
 import type { EventChannel, RequestChannel } from '../../../src/shared/ipc/channels';
-import type { EventPayload, Input, Output } from '../../../src/shared/ipc/contract';
+import { inputs, type EventPayload, type Input, type Output } from '../../../src/shared/ipc/contract';
+import { fieldErrors } from '../../../src/shared/domain/fields';
 import type { IpcError, IpcResult } from '../../../src/shared/ipc/result';
 import { useStore } from '../../../src/renderer/src/store';
 
 /*
  * A test double for the preload bridge (`window.kycDesk`), the Electron boundary: each channel answers
  * from a handler the test gives; a handler may throw an IpcError-shaped `Failure` to answer with an error.
+ * Every input first goes through the contract's real zod schema, as main's dispatch() does: an input
+ * main would reject answers `invalid_input` and fails the test, so a renderer test cannot pass by
+ * sending what the app would refuse.
  */
+
+const rejected: string[] = [];
+afterEach(() => {
+  const found = rejected.splice(0);
+  if (found.length > 0) {
+    throw new Error(`The renderer sent input the contract rejects:\n${found.join('\n')}`);
+  }
+});
 
 export class Failure {
   constructor(readonly error: IpcError) {}
@@ -30,11 +42,22 @@ export interface Bridge {
 export function installBridge(handlers: Handlers): Bridge {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   const invoke = vi.fn(async (channel: RequestChannel, input: unknown): Promise<IpcResult<unknown>> => {
+    const schema = inputs[channel];
+    if (!schema) {
+      rejected.push(`${String(channel)}: not a channel of the contract`);
+      return { ok: false, error: { code: 'unknown_channel', message: 'Not part of the contract.' } };
+    }
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      rejected.push(`${channel}: ${JSON.stringify(fields)}`);
+      return { ok: false, error: { code: 'invalid_input', message: 'The request was not valid.', fields } };
+    }
     const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
     if (!handler)
       return { ok: false, error: { code: 'not_implemented', message: `No handler for ${channel}.` } };
     try {
-      return { ok: true, value: await handler(input) };
+      return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof Failure) return { ok: false, error: error.error };
       throw error;

@@ -242,12 +242,13 @@ describe('workspaces', () => {
         });
       },
     });
+    // A well-formed input (the bridge runs the contract's schema) that main refuses on its own grounds.
     const result = await useStore.getState().addWorkspace({
-      name: 'x',
+      name: 'Acme production',
       environment: 'production',
-      clientId: 'c',
-      clientSecret: 's',
-      setupId: 'nope',
+      clientId: 'acme-client',
+      clientSecret: 'secret-value',
+      setupId: 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61',
     });
     expect(result).toEqual({
       ok: false,

@@ -1,4 +1,5 @@
 import type { AuditChainCheck } from '../../../shared/domain/audit';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import type { Settings, StorageInfo, SyncStatus } from '../../../shared/domain/views';
 import type { AppInfo, NavigateTarget } from '../../../shared/ipc/contract';
 import { ApiError, call, errorMessage, subscribe } from '../api';
@@ -18,13 +19,7 @@ export type RouteName = Route['name'];
 
 export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
 
-export const DEFAULT_SETTINGS: Settings = {
-  polling: true,
-  theme: 'system',
-  shortcuts: true,
-  notifications: true,
-  autoLockMinutes: 0,
-};
+export { DEFAULT_SETTINGS };
 
 /** `cases:changed` bursts (a sync round touching many cases) become one re-query. */
 export const CASES_CHANGED_DEBOUNCE_MS = 250;

@@ -7,6 +7,7 @@ import * as cases from '../../../../src/main/db/repos/cases';
 import * as workspaces from '../../../../src/main/db/repos/workspaces';
 import type { Db } from '../../../../src/main/db/sql';
 import { addWorkspace, newKey, tempDir } from '../../../unit/main/db/fixture';
+import { createV1Cache } from './v1-seed';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,12 +35,22 @@ describe('migration 0002: case counts', () => {
     dirs.push(dir);
     const path = join(dir, 'cache.db');
     const key = newKey();
-    const v1 = openCache({ path, key, migrations: MIGRATIONS.slice(0, 1) });
-    addWorkspace(v1.db, 'ws1');
-    addWorkspace(v1.db, 'ws2');
-    insert(v1.db, 'ws1', 7, 'a');
-    insert(v1.db, 'ws2', 3, 'b');
-    v1.close();
+    const workspace = (id: string): string =>
+      `INSERT INTO workspaces (id, name, environment, client_id, setup_id, created_at, updated_at)
+         VALUES ('${id}', 'Workspace ${id}', 'sandbox', 'client', 'setup', 1735689600000, 1735689600000);`;
+    const someCases = (ws: string, n: number, prefix: string): string =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `INSERT INTO cases (id, workspace_id, external_ref, full_name, idv_status, created_utc)
+             VALUES ('${prefix}-${i}', '${ws}', 'REF-${prefix}-${i}', 'Ona Specimenaitė${i}', 'Created',
+                     ${Date.UTC(2025, 0, 1) + i * 1000});`,
+      ).join('\n');
+    createV1Cache(
+      path,
+      key,
+      [workspace('ws1'), workspace('ws2'), someCases('ws1', 7, 'a'), someCases('ws2', 3, 'b')].join('\n'),
+    );
 
     const v2 = openCache({ path, key });
     expect(v2.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

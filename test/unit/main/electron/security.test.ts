@@ -11,7 +11,6 @@ import {
   handleDownload,
   isAllowedExternal,
   qrFileName,
-  secureWebPreferences,
 } from '../../../../src/main/electron/security';
 
 vi.mock('electron', () => ({}));
@@ -38,27 +37,6 @@ function prevented(contents: FakeContents, event: string, ...args: unknown[]): b
   contents.emit(event, e, ...args);
   return e.defaultPrevented;
 }
-
-describe('webPreferences', () => {
-  it('are exactly the hardened set', () => {
-    expect(secureWebPreferences('/app/out/preload/index.js')).toEqual({
-      preload: '/app/out/preload/index.js',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    });
-    expect(secureWebPreferences('x')).not.toHaveProperty('enableBlinkFeatures');
-  });
-});
 
 describe('contents guard', () => {
   const guarded = (): FakeContents => {

@@ -57,7 +57,8 @@ describe('createMainWindow', () => {
     const win = lastWindow();
     expect(win.loadURL).toHaveBeenCalledWith('app://kyc-desk/index.html');
     expect(win.loadFile).not.toHaveBeenCalled();
-    expect(win.options.webPreferences).toMatchObject({
+    expect(win.options.webPreferences).toEqual({
+      preload: expect.stringMatching(/[\\/]preload[\\/]index\.js$/),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -67,7 +68,12 @@ describe('createMainWindow', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      safeDialogs: true,
     });
+    expect(win.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
     expect(win.options.show).toBe(false);
     for (const event of ['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview']) {
       expect(win.webContents.listenerCount(event), event).toBe(1);

@@ -1,4 +1,4 @@
-import { ISO_COUNTRIES } from '../../../../shared/validation/countries';
+import { assignedIso2Codes } from '../../../../shared/domain/countries';
 
 export interface CountryOption {
   code: string;
@@ -16,7 +16,7 @@ export function countryOptions(): CountryOption[] {
   } catch {
     names = null;
   }
-  cached = [...ISO_COUNTRIES]
+  cached = assignedIso2Codes()
     .map((code) => ({ code, name: names?.of(code) ?? code }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return cached;

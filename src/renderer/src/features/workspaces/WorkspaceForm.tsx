@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { firstFieldErrors } from '../../../../shared/domain/fields';
 import type { ConnectionResult } from '../../../../shared/domain/views';
 import { newWorkspaceSchema, workspaceDraftSchema } from '../../../../shared/ipc/contract';
 import { Field } from '../../components/Field';
@@ -32,13 +33,8 @@ const INITIAL: Values = {
   officerName: '',
 };
 
-function issues(result: {
-  success: boolean;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
-}) {
-  const fields: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) fields[String(issue.path[0] ?? '_')] ??= issue.message;
-  return fields;
+function issues(result: { success: boolean; error?: Parameters<typeof firstFieldErrors>[0] }) {
+  return result.error ? firstFieldErrors(result.error) : {};
 }
 
 /** Connects an Ondato production or sandbox client: test the credentials, pick a setup, save. */
