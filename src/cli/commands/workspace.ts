@@ -161,10 +161,7 @@ export async function workspaceSet(
     .partial()
     .safeParse({ name: flags.name, setupId: flags.setup, officerName: flags.officer });
   if (!checked.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of checked.error.issues)
-      (fields[String(issue.path[0] ?? '_')] ??= []).push(issue.message);
-    throw new AppError('invalid_input', 'Check the workspace options.', { fields });
+    throw new AppError('invalid_input', 'Check the workspace options.', { fields: fieldErrors(checked.error) });
   }
   const overrides = nextOverrides(ws, flags);
   const customerBaseUrl = flags['customer-url'] ?? flags['base-url'];
