@@ -44,7 +44,8 @@ const SPECS: Record<string, Spec> = {
   cases: { options: { search: str, status: str, limit: str }, positionals: [0], env: true },
   show: { options: {}, positionals: [1], env: true },
   decide: { options: { decision: str, reason: str, note: str }, positionals: [1], env: true },
-  'audit verify': { options: {}, positionals: [0], env: true },
+  'audit verify': { options: { against: str }, positionals: [0], env: true },
+  'audit export': { options: { out: str }, positionals: [0], env: true },
 };
 
 export const CORE_COMMANDS: ReadonlySet<string> = new Set([
@@ -138,7 +139,9 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           note: text('note'),
         });
       case 'audit verify':
-        return cache.auditVerify(io, core, json);
+        return await cache.auditVerify(io, core, json, text('against'));
+      case 'audit export':
+        return cache.auditExport(io, core, json, text('out'));
     }
   } finally {
     await core.close();

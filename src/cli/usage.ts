@@ -29,7 +29,8 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
                                        the cached case list
   show <idvId>                         one case from the cache (works offline)
   decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
-  audit verify                         check the audit trail's hash chain
+  audit verify [--against FILE]        check the audit trail: MACs, decisions, anchors (and an earlier export)
+  audit export --out FILE.jsonl        write the workspace's audit trail with its head, for archiving
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Local:

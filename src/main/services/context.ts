@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../app/audit-trail';
 import type { Runtime } from '../app/runtime';
 import type { DemoSimulator } from '../app/demo';
 import type { ClientTuning } from '../app/workspace-client';
@@ -20,6 +21,8 @@ export interface ServiceContext {
   dataDir: string;
   dbPath: string;
   secrets: SecretStore;
+  /** The chain key and the anchors of the audit trail. */
+  auditTrail: AuditTrail;
   now(): number;
   /** The OS account running the app, recorded with every audit row and decision. */
   osUser: string;

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Decision, DecisionRecord, NewDecision } from '../../../shared/domain/decision';
+import type { JsonObject, JsonValue } from '../../../shared/domain/json';
 import { cacheError } from '../errors';
-import { stmt, type Db } from '../sql';
+import { canonicalJson, stmt, type Db } from '../sql';
 import { append as appendAudit } from './audit';
 
 interface DecisionRow {
@@ -31,10 +33,29 @@ function toRecord(r: DecisionRow): DecisionRecord {
   };
 }
 
+/** A decision row exactly as stored: every column, including ones later migrations add. */
+export type StoredDecisionRow = Record<string, JsonValue>;
+
+/** SHA-256 over the row's canonical JSON (sorted column names): any changed column changes it. */
+export function decisionDigest(row: StoredDecisionRow): string {
+  return createHash('sha256').update(canonicalJson(row), 'utf8').digest('hex');
+}
+
+function storedRow(db: Db, id: number): StoredDecisionRow {
+  return stmt<StoredDecisionRow>(db, 'SELECT * FROM decisions WHERE id = ?').get(id)!;
+}
+
+/** Every decision row of the workspace, whole, oldest first (audit verification). */
+export function storedRowsForWorkspace(db: Db, ws: string): StoredDecisionRow[] {
+  return stmt<StoredDecisionRow>(db, 'SELECT * FROM decisions WHERE workspace_id = ? ORDER BY id').all(ws);
+}
+
 /**
  * Records the officer's decision. One transaction: the append-only decision row (superseding the
  * case's previous latest), the case's denormalised latest decision, and a `decision.recorded` audit
- * event. The note stays out of the audit details (free text); the decision row keeps it.
+ * event carrying the whole row as stored (every column, read back, so columns other migrations add
+ * are covered without touching this code) and its digest; `audit verify` recomputes the digest of
+ * each row and so detects a row changed, deleted or added outside KYC Desk.
  */
 export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
   return db.transaction((): DecisionRecord => {
@@ -62,6 +83,7 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
           @officer_name, @os_user, @decided_at, @supersedes_id)`,
       ).run(row).lastInsertRowid,
     );
+    const stored = storedRow(db, id);
     stmt(db, 'UPDATE cases SET decision = ?, decided_at = ? WHERE id = ?').run(
       input.decision,
       input.decidedAt,
@@ -78,6 +100,8 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
         decision: input.decision,
         reasonCode: input.reasonCode,
         supersedesId: row.supersedes_id,
+        row: stored satisfies JsonObject,
+        rowDigest: decisionDigest(stored),
       },
     });
     return toRecord({ ...row, id });
