@@ -134,7 +134,9 @@ export async function auditVerify(io: CliIo, core: Core, json: boolean, against?
     check.ok
       ? `Audit trail intact: ${check.checked} event(s) and ${check.decisionsChecked} decision(s) verified; ${head}.`
       : `Audit trail BROKEN: ${check.problems.filter((p) => p.severity === 'tamper').length} problem(s); ${head}.`,
-    ...check.problems.map((p) => `${p.severity === 'tamper' ? 'BROKEN ' : 'warning'}  ${describeAuditProblem(p)}`),
+    ...check.problems.map(
+      (p) => `${p.severity === 'tamper' ? 'BROKEN ' : 'warning'}  ${describeAuditProblem(p)}`,
+    ),
   ]);
   if (!check.ok) throw new AppError('audit_broken', 'The audit trail does not verify.');
 }

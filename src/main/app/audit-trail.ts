@@ -70,5 +70,11 @@ export async function openAuditTrail(deps: {
     })();
     await anchors.flush();
   }
-  return { key: Buffer.from(keyHex, 'hex'), anchors, dataDir: deps.dataDir, appVersion: deps.appVersion, readAnchors };
+  return {
+    key: Buffer.from(keyHex, 'hex'),
+    anchors,
+    dataDir: deps.dataDir,
+    appVersion: deps.appVersion,
+    readAnchors,
+  };
 }

@@ -83,9 +83,7 @@ export function entryMac(key: Buffer, chainId: string, r: ChainFields): string {
 }
 
 export type AuditChainErrorCode =
-  | 'audit_chain_key_missing'
-  | 'audit_chain_key_invalid'
-  | 'audit_chain_key_store_failed';
+  'audit_chain_key_missing' | 'audit_chain_key_invalid' | 'audit_chain_key_store_failed';
 
 const MESSAGES: Record<AuditChainErrorCode, string> = {
   audit_chain_key_missing:

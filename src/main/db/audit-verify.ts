@@ -14,13 +14,20 @@ export interface AnchorSource {
  * Verifies a workspace's chain and the desk chain: every MAC and link, the decisions table against
  * the `decision.recorded` entries, and each chain's tail against the anchors kept outside the database.
  */
-export function verifyTrail(db: Db, ws: string, key: Buffer, anchors: readonly AnchorSource[]): AuditChainCheck {
+export function verifyTrail(
+  db: Db,
+  ws: string,
+  key: Buffer,
+  anchors: readonly AnchorSource[],
+): AuditChainCheck {
   const own = verifyChain(db, ws, key);
   const desk = verifyChain(db, DESK_CHAIN, key);
   const last = own.events.at(-1);
   // Opening the cache re-anchors every unkeyed chain, so an unkeyed tail now is a rewrite.
   const unkeyedTail: AuditProblem[] =
-    last?.macVersion === 1 ? [{ kind: 'unkeyed_tail', severity: 'tamper', chain: 'workspace', seq: last.seq }] : [];
+    last?.macVersion === 1
+      ? [{ kind: 'unkeyed_tail', severity: 'tamper', chain: 'workspace', seq: last.seq }]
+      : [];
   const problems: AuditProblem[] = [
     ...own.problems,
     ...unkeyedTail,
@@ -72,7 +79,13 @@ function checkDecisions(db: Db, ws: string, events: readonly AuditEvent[]): Audi
   }
   for (const [id, entry] of recorded) {
     if (!seen.has(id)) {
-      problems.push({ kind: 'decision_deleted', severity: 'tamper', chain: 'workspace', decisionId: id, seq: entry.seq });
+      problems.push({
+        kind: 'decision_deleted',
+        severity: 'tamper',
+        chain: 'workspace',
+        decisionId: id,
+        seq: entry.seq,
+      });
     }
   }
   return problems;

@@ -89,7 +89,8 @@ export function parseTrailExport(text: string): ParsedExport {
   }
   const header = records[0];
   const last = records.at(-1);
-  if (header?.type !== 'header' || header.format !== EXPORT_FORMAT || last?.type !== 'head') throw exportError();
+  if (header?.type !== 'header' || header.format !== EXPORT_FORMAT || last?.type !== 'head')
+    throw exportError();
   const workspace = header.workspace as { id?: unknown } | undefined;
   if (typeof workspace?.id !== 'string') throw exportError();
   const headOf = (v: unknown): AuditHead | null => {
@@ -133,9 +134,20 @@ export function checkAgainstExport(
   const problems: AuditProblem[] = [];
   const bySeq = new Map(current.map((e) => [e.seq, e.hash]));
   const missing = parsed.events.find((e) => bySeq.get(e.seq) !== e.hash);
-  if (missing) problems.push({ kind: 'export_mismatch', severity: 'tamper', chain: 'workspace', seq: missing.seq, anchor: 'export' });
+  if (missing)
+    problems.push({
+      kind: 'export_mismatch',
+      severity: 'tamper',
+      chain: 'workspace',
+      seq: missing.seq,
+      anchor: 'export',
+    });
   if (parsed.head) {
-    problems.push(...compareHead({ events: [...current], head: base.head }, parsed.head, 'workspace', 'export').filter((p) => p.kind !== 'anchor_behind'));
+    problems.push(
+      ...compareHead({ events: [...current], head: base.head }, parsed.head, 'workspace', 'export').filter(
+        (p) => p.kind !== 'anchor_behind',
+      ),
+    );
   }
   const all = [...base.problems, ...problems];
   return { ...base, ok: all.every((p) => p.severity !== 'tamper'), problems: all };

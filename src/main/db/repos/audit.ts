@@ -1,13 +1,6 @@
 import type { AuditEvent, AuditHead, AuditProblem, NewAuditEvent } from '../../../shared/domain/audit';
 import type { JsonObject } from '../../../shared/domain/json';
-import {
-  DESK_CHAIN,
-  GENESIS_HASH,
-  chainOf,
-  entryMac,
-  legacyHash,
-  type ChainFields,
-} from '../audit-chain';
+import { DESK_CHAIN, GENESIS_HASH, chainOf, entryMac, legacyHash, type ChainFields } from '../audit-chain';
 import { canonicalJson, parseJsonObject, stmt, type Db } from '../sql';
 
 /*
@@ -204,7 +197,8 @@ export function verifyChain(db: Db, chainId: string, key: Buffer = chainOf(db).k
         problems.push({ kind: 'mac_mismatch', severity: 'tamper', chain, seq });
       }
       keyedSeen = true;
-      if (entryMac(key, chainId, r) !== r.hash) problems.push({ kind: 'mac_mismatch', severity: 'tamper', chain, seq });
+      if (entryMac(key, chainId, r) !== r.hash)
+        problems.push({ kind: 'mac_mismatch', severity: 'tamper', chain, seq });
     } else if (keyedSeen) {
       problems.push({ kind: 'legacy_after_keyed', severity: 'tamper', chain, seq });
     } else if (legacyHash(r) !== r.hash) {

@@ -53,7 +53,12 @@ describe('decisions', () => {
         reasonCode: null,
         supersedesId: null,
         // The whole row as stored, every column, and its digest: `audit verify` compares the two.
-        row: { id: d.id, note: 'the note is part of the record', officer_name: 'Officer One', decided_at: 1000 },
+        row: {
+          id: d.id,
+          note: 'the note is part of the record',
+          officer_name: 'Officer One',
+          decided_at: 1000,
+        },
         rowDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     });
