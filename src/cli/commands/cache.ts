@@ -132,7 +132,7 @@ export async function auditVerify(io: CliIo, core: Core, json: boolean, against?
   const head = check.head ? `head #${check.head.seq} ${check.head.mac}` : 'no entries yet';
   print(io, json, check, () => [
     check.ok
-      ? `Audit trail intact: ${check.checked} event(s) and ${check.decisionsChecked} decision(s) verified; ${head}.`
+      ? `Audit trail intact: ${check.checked} event(s) verified. ${check.decisionsChecked} decision(s) match their entries; ${head}.`
       : `Audit trail BROKEN: ${check.problems.filter((p) => p.severity === 'tamper').length} problem(s); ${head}.`,
     ...check.problems.map(
       (p) => `${p.severity === 'tamper' ? 'BROKEN ' : 'warning'}  ${describeAuditProblem(p)}`,

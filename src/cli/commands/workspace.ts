@@ -119,5 +119,6 @@ export async function workspaceRemove(io: CliIo, core: Core, json: boolean, ref:
   await core.services.workspaces.remove(ws.id);
   print(io, json, { removed: ws.id }, () => [
     `Removed workspace ${ws.name} (${ws.id}), its keychain entries and every cached case, decision and audit row.`,
+    'Its audit trail was archived in the exports folder first, and the removal recorded in the desk chain.',
   ]);
 }
