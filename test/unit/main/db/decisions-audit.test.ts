@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as audit from '../../../../src/main/db/repos/audit';
 import * as cases from '../../../../src/main/db/repos/cases';
 import * as decisions from '../../../../src/main/db/repos/decisions';
+import { writeTombstone } from '../../../../src/main/db/tombstone';
 import { idv } from './payloads';
 import { entryMac, type ChainFields } from '../../../../src/main/db/audit-chain';
 import { addWorkspace, openTempCache, testChainKey, type TempCache } from './fixture';
@@ -117,5 +118,40 @@ describe('audit', () => {
     expect(row.details_json).toBe('{"a":1,"b":2}');
     expect(row.mac_version).toBe(2);
     expect(entryMac(Buffer.from(testChainKey(cache.key), 'hex'), 'ws1', row)).toBe(row.hash);
+  });
+});
+
+describe('tombstones', () => {
+  it('records a narrower removal in the workspace chain and a whole workspace in the desk chain', () => {
+    const by = { osUser: 'officer1', officerName: 'Officer One' };
+    const images = writeTombstone(cache.db, {
+      workspaceId: 'ws1',
+      what: 'images',
+      caseIds: ['idv-1'],
+      reason: 'retention: 1825 days after the final decision',
+      by,
+      at: 5,
+    });
+    expect(audit.listForWorkspace(cache.db, 'ws1')[0]).toEqual(images);
+    expect(images.details).toEqual({
+      what: 'images',
+      caseIds: ['idv-1'],
+      reason: 'retention: 1825 days after the final decision',
+    });
+    const removed = writeTombstone(cache.db, {
+      workspaceId: 'ws2',
+      what: 'workspace',
+      reason: 'closed',
+      by,
+      at: 6,
+    });
+    expect(audit.listForWorkspace(cache.db, 'ws2')).toEqual([]);
+    expect([...audit.iterateChain(cache.db, audit.DESK_CHAIN)]).toEqual([removed]);
+    expect(removed).toMatchObject({
+      workspaceId: 'ws2',
+      action: 'tombstone',
+      details: { what: 'workspace' },
+    });
+    expect(audit.verifyChain(cache.db, audit.DESK_CHAIN)).toMatchObject({ ok: true, checked: 1 });
   });
 });
