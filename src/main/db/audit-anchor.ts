@@ -103,6 +103,7 @@ export function createAnchorWriter(deps: {
   const path = sidecarPath(deps.dataDir);
   const heads: HeadMap = { ...deps.initial };
   const pending = new Set<string>();
+  const forgotten = new Set<string>();
   let scheduled = false;
   let keychain: Promise<void> = Promise.resolve();
 
@@ -118,15 +119,31 @@ export function createAnchorWriter(deps: {
     return true;
   }
 
+  /**
+   * Another process (the CLI beside the app) may have anchored chains, or entries, this one has not
+   * seen. A higher head is taken even when it no longer matches: chains only grow, so a mismatch is
+   * evidence for verify, and advance() then refuses to move past it.
+   */
+  function adopt(read: AnchorRead): void {
+    if (read === null || read === 'unreadable') return;
+    for (const [id, h] of Object.entries(read)) {
+      const own = heads[id];
+      if (!forgotten.has(id) && (!own || h.seq > own.seq)) heads[id] = h;
+    }
+  }
+
   function write(): void {
-    const text = serializeHeads(heads);
+    adopt(readSidecar(path));
     try {
-      writeFileAtomic(path, text);
+      writeFileAtomic(path, serializeHeads(heads));
     } catch (error) {
       logger.error('audit anchor sidecar not written', { code: (error as NodeJS.ErrnoException).code });
     }
     keychain = keychain
-      .then(() => deps.secrets.set(HEAD_ACCOUNT, text))
+      .then(async () => {
+        adopt(await readKeychainHeads(deps.secrets));
+        await deps.secrets.set(HEAD_ACCOUNT, serializeHeads(heads));
+      })
       .catch(() => logger.error('audit anchor not written to the keychain'));
   }
 
@@ -157,6 +174,7 @@ export function createAnchorWriter(deps: {
     },
     forget(chainId) {
       pending.delete(chainId);
+      forgotten.add(chainId);
       if (chainId in heads) {
         delete heads[chainId];
         write();

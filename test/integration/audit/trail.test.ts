@@ -5,10 +5,12 @@ import { HEAD_ACCOUNT, parseHeads, sidecarPath } from '../../../src/main/db/audi
 import { legacyHash, type ChainFields } from '../../../src/main/db/audit-chain';
 import { CHAIN_KEY_ACCOUNT } from '../../../src/main/db/chain-key';
 import * as audit from '../../../src/main/db/repos/audit';
+import * as workspacesRepo from '../../../src/main/db/repos/workspaces';
 import { decisionDigest, type StoredDecisionRow } from '../../../src/main/db/repos/decisions';
 import { canonicalJson } from '../../../src/main/db/sql';
 import type { AuditChainCheck } from '../../../src/shared/domain/audit';
 import { tempDataDir, testCore, testKeychain, type TestCore, type TestKeychain } from '../services/support';
+import { workspaceInput } from '../../unit/main/db/fixture';
 import { asAttacker, seedDecisions } from './support';
 
 let keychain: TestKeychain;
@@ -185,6 +187,22 @@ describe('the keyed, anchored audit trail', () => {
     const check = await core.services.audit.verifyAgainst(file);
     expect(check.ok).toBe(false);
     expect(kinds(check)).toEqual(expect.arrayContaining(['export_mismatch:export', 'truncated_tail:export']));
+  });
+
+  it('keeps the anchors another process (the CLI beside the app) wrote for chains it never touched', async () => {
+    const cli = await testCore(data.dir, keychain.store);
+    workspacesRepo.add(cli.db, { ...workspaceInput('ws-cli'), officerName: null }, 1);
+    audit.append(cli.db, 'ws-cli', { action: 'workspace.added', at: 1, osUser: 'cli', officerName: null });
+    await cli.close();
+    const cliHead = audit.head(core.db, 'ws-cli')!;
+    audit.append(core.db, ws, { action: 'qr.shown', at: 2, osUser: 'tester', officerName: null });
+    await core.services.audit.verify();
+    for (const heads of [
+      parseHeads((await keychain.store.get(HEAD_ACCOUNT))!),
+      parseHeads(readFileSync(sidecarPath(data.dir), 'utf8')),
+    ]) {
+      expect(heads).toMatchObject({ [ws]: audit.head(core.db, ws)!, 'ws-cli': cliHead });
+    }
   });
 
   it('refuses to open when the chain key is gone but signed entries exist', async () => {
