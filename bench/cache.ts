@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attachAuditChain } from '../src/main/db/audit-chain';
 import { openCache } from '../src/main/db/open';
 import * as cases from '../src/main/db/repos/cases';
 import * as images from '../src/main/db/repos/images';
@@ -51,6 +52,8 @@ function queriesFor(seeded: ReturnType<typeof seedCases>): string[] {
 function seed(path: string, key: string): CachePlan {
   const handle = openCache({ path, key });
   const { db } = handle;
+  // Decisions are chained; the bench signs with a throwaway chain key (nothing verifies it later).
+  attachAuditChain(db, { key: randomBytes(32).toString('hex') });
   const seeded = time(() => seedCases(db, { workspaceId: BENCH_WS, count: COUNT, seed: 42 }));
   console.log(`seeded ${COUNT.toLocaleString('en')} cases in ${(seeded.ms / 1000).toFixed(1)} s`);
   const target = seeded.value.find((c) => c.idvStatus === 'Completed')!;

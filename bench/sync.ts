@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attachAuditChain } from '../src/main/db/audit-chain';
 import { openCache } from '../src/main/db/open';
 import * as cases from '../src/main/db/repos/cases';
 import * as workspaces from '../src/main/db/repos/workspaces';
@@ -67,6 +68,7 @@ async function run(kind: 'engine' | 'naive'): Promise<RunResult> {
   });
   const dir = mkdtempSync(join(tmpdir(), 'kyc-bench-sync-'));
   const cache = openCache({ path: join(dir, 'cache.db'), key: randomBytes(32).toString('hex') });
+  attachAuditChain(cache.db, { key: randomBytes(32).toString('hex') });
   const ws = 'ws-bench';
   workspaces.add(
     cache.db,

@@ -65,7 +65,8 @@ const SPECS: Record<string, Spec> = {
     positionals: [1],
     env: true,
   },
-  'audit verify': { options: {}, positionals: [0], env: true },
+  'audit verify': { options: { against: str }, positionals: [0], env: true },
+  'audit export': { options: { out: str }, positionals: [0], env: true },
 };
 
 export const CORE_COMMANDS: ReadonlySet<string> = new Set([
@@ -184,7 +185,9 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           overrideAllReviewed: v['override-all-reviewed'] === true,
         });
       case 'audit verify':
-        return cache.auditVerify(io, core, json);
+        return await cache.auditVerify(io, core, json, text('against'));
+      case 'audit export':
+        return cache.auditExport(io, core, json, text('out'));
     }
   } finally {
     await core.close();

@@ -44,7 +44,8 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
                                        reject data_mismatch|document_expired|document_unreadable|
                                        face_mismatch|underage|suspected_fraud|customer_withdrew;
                                        escalate needs_second_opinion|sanctions_or_pep|unusual_document|other
-  audit verify                         check the audit trail's hash chain
+  audit verify [--against FILE]        check the audit trail: MACs, decisions, anchors (and an earlier export)
+  audit export --out FILE.jsonl        write the workspace's audit trail with its head, for archiving
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Team database (PostgreSQL; run as its owner; URL from --database or DATABASE_URL, the password

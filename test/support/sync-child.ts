@@ -3,7 +3,7 @@
  * Configuration comes from the environment (cache path and key, simulator URL, shared scaled clock);
  * it prints "ready" once the engine runs and stops cleanly on SIGTERM.
  */
-import { openCache } from '../../src/main/db/open';
+import { openKeyedCache } from '../unit/main/db/fixture';
 import { createSyncEngine } from '../../src/main/sync/engine';
 import type { Timers } from '../../src/main/sync/options';
 import { syncClient } from './sync-harness';
@@ -22,7 +22,7 @@ const timers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle),
 };
 
-const cache = openCache({ path: env('SYNC_CACHE_PATH'), key: env('SYNC_CACHE_KEY') });
+const cache = openKeyedCache(env('SYNC_CACHE_PATH'), env('SYNC_CACHE_KEY'));
 const engine = createSyncEngine({
   db: cache.db,
   workspaceId: env('SYNC_WS'),

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openCache, type CacheHandle } from '../../src/main/db/open';
+import type { CacheHandle } from '../../src/main/db/open';
+import { openKeyedCache } from '../unit/main/db/fixture';
 import * as cases from '../../src/main/db/repos/cases';
 import * as workspaces from '../../src/main/db/repos/workspaces';
 import type { Db } from '../../src/main/db/sql';
@@ -78,7 +79,7 @@ export function tempCache(ws = WS): TempCache {
   const dir = mkdtempSync(join(tmpdir(), 'kyc-desk-sync-'));
   const path = join(dir, 'cache.db');
   const key = newKey();
-  const cache = openCache({ path, key });
+  const cache = openKeyedCache(path, key);
   addWorkspace(cache.db, ws);
   return {
     ...cache,

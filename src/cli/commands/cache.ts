@@ -1,5 +1,7 @@
 import type { Core } from '../../main/app/core';
+import { resolve } from 'node:path';
 import { AppError } from '../../main/errors';
+import { describeAuditProblem } from '../../shared/domain/audit';
 import type { CaseView } from '../../shared/domain/views';
 import { calendarDate } from '../../shared/domain/dates';
 import type { Decision } from '../../shared/domain/decision';
@@ -155,12 +157,29 @@ export function decide(io: CliIo, core: Core, json: boolean, id: string, flags: 
   ]);
 }
 
-export function auditVerify(io: CliIo, core: Core, json: boolean): void {
-  const check = core.services.audit.verify();
+export async function auditVerify(io: CliIo, core: Core, json: boolean, against?: string): Promise<void> {
+  const check =
+    against === undefined
+      ? await core.services.audit.verify()
+      : await core.services.audit.verifyAgainst(resolve(against));
+  const head = check.head ? `head #${check.head.seq} ${check.head.mac}` : 'no entries yet';
   print(io, json, check, () => [
     check.ok
-      ? `Audit trail intact: ${check.checked} event(s) verified.`
-      : `Audit trail BROKEN at event ${check.firstBadSeq ?? '?'} (${check.checked} verified before it).`,
+      ? `Audit trail intact: ${check.checked} event(s) verified. ${check.decisionsChecked} decision(s) match their entries; ${head}.`
+      : `Audit trail BROKEN: ${check.problems.filter((p) => p.severity === 'tamper').length} problem(s); ${head}.`,
+    ...check.problems.map(
+      (p) => `${p.severity === 'tamper' ? 'BROKEN ' : 'warning'}  ${describeAuditProblem(p)}`,
+    ),
   ]);
   if (!check.ok) throw new AppError('audit_broken', 'The audit trail does not verify.');
+}
+
+export function auditExport(io: CliIo, core: Core, json: boolean, out: string | undefined): void {
+  if (!out) throw new AppError('usage', 'Give --out FILE.jsonl.');
+  const result = core.services.audit.exportTrail(resolve(out));
+  print(io, json, result, () => [
+    `Wrote ${result.events} audit event(s) to ${result.path}; ${
+      result.head ? `head #${result.head.seq} ${result.head.mac}` : 'no entries yet'
+    }.`,
+  ]);
 }

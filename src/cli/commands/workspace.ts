@@ -120,6 +120,7 @@ export async function workspaceRemove(io: CliIo, core: Core, json: boolean, ref:
   await core.services.workspaces.remove(ws.id);
   print(io, json, { removed: ws.id }, () => [
     `Removed workspace ${ws.name} (${ws.id}), its keychain entries and every cached case, decision and audit row.`,
+    'Its audit trail was archived in the exports folder first, and the removal recorded in the desk chain.',
   ]);
 }
 
@@ -161,7 +162,9 @@ export async function workspaceSet(
     .partial()
     .safeParse({ name: flags.name, setupId: flags.setup, officerName: flags.officer });
   if (!checked.success) {
-    throw new AppError('invalid_input', 'Check the workspace options.', { fields: fieldErrors(checked.error) });
+    throw new AppError('invalid_input', 'Check the workspace options.', {
+      fields: fieldErrors(checked.error),
+    });
   }
   const overrides = nextOverrides(ws, flags);
   const customerBaseUrl = flags['customer-url'] ?? flags['base-url'];

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../services/context';
 import { IDLE_CHECK_MS } from '../services/lock';
 import { readSettings } from '../services/settings';
 import type { CaseChange } from '../sync/types';
+import { openAuditTrail } from '../services/audit-trail';
 import { createDemoSimulator } from './demo';
 import { defaultEngineFactory } from './default-engine';
 import type { EngineFactory, SyncEngineOptions } from './engine';
@@ -76,6 +77,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.nativeBinding === undefined ? {} : { nativeBinding: deps.nativeBinding }),
   });
   const { db } = cache;
+  let auditTrail;
+  try {
+    auditTrail = await openAuditTrail({
+      db,
+      dataDir: deps.dataDir,
+      secrets: deps.secrets,
+      logger: deps.logger,
+      now,
+      osUser: deps.osUser,
+      appVersion: deps.app?.version ?? '0.0.0',
+    });
+  } catch (error) {
+    cache.close();
+    throw error;
+  }
   const events = createEventBus((event) => deps.logger.warn('event listener failed', { event }));
   const demo = createDemoSimulator({
     db,
@@ -124,6 +140,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     dataDir: deps.dataDir,
     dbPath,
     secrets: deps.secrets,
+    auditTrail,
     now,
     osUser: deps.osUser,
     logger: deps.logger,
@@ -183,6 +200,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         await runtime.stop();
         await demo.stop();
       } finally {
+        // The last appends' anchors must reach the keychain before a one-shot CLI exits.
+        await auditTrail.anchors.flush();
         cache.close();
       }
     },

@@ -1,3 +1,4 @@
+import type { AuditTrail } from './audit-trail';
 import type { ClientTuning } from './workspace-client';
 import type { Db } from '../db/sql';
 import type { EventBus } from '../events';
@@ -20,6 +21,8 @@ export interface ServiceContext {
   dataDir: string;
   dbPath: string;
   secrets: SecretStore;
+  /** The chain key and the anchors of the audit trail. */
+  auditTrail: AuditTrail;
   now(): number;
   /** The OS account running the app, recorded with every audit row and decision. */
   osUser: string;

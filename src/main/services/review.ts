@@ -1,4 +1,5 @@
 import * as auditRepo from '../db/repos/audit';
+import { verifyTrail } from '../db/audit-verify';
 import * as casesRepo from '../db/repos/cases';
 import * as decisionsRepo from '../db/repos/decisions';
 import type { AuditChainCheck, AuditEvent } from '../../shared/domain/audit';
@@ -8,6 +9,7 @@ import { DECISION_REASONS, isReasonFor } from '../../shared/domain/reasons';
 import { computeRiskFlags } from '../../shared/domain/risk-flags';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { ServiceContext } from './context';
+import { checkAgainstExport, writeTrailExport, type TrailExport } from './audit-export';
 import { acceptGuard } from './decision-guard';
 import { caseNotFound, invalidInput } from './errors';
 
@@ -20,7 +22,12 @@ export interface ReviewService {
 
 export interface AuditService {
   list(input: { caseId?: string | undefined; limit?: number | undefined }): AuditEvent[];
-  verify(): AuditChainCheck;
+  /** The active workspace's chain, its decisions, the desk chain and both anchors. */
+  verify(): Promise<AuditChainCheck>;
+  /** As verify, plus: the trail still holds everything an earlier export (FILE) held. */
+  verifyAgainst(file: string): Promise<AuditChainCheck>;
+  /** Writes the active workspace's trail with its head (JSONL) and records the export in the chain. */
+  exportTrail(out: string): TrailExport;
 }
 
 export function createReviewService(ctx: ServiceContext): ReviewService {
@@ -68,8 +75,28 @@ export function createAuditService(ctx: ServiceContext): AuditService {
         ? auditRepo.listForWorkspace(ctx.db, ws.id, { limit: limit ?? 200 })
         : auditRepo.listForCase(ctx.db, ws.id, caseId, limit ?? 200);
     },
-    verify() {
-      return auditRepo.verifyChain(ctx.db, ctx.runtime.workspace().id);
+    async verify() {
+      const ws = ctx.runtime.workspace().id;
+      await ctx.auditTrail.anchors.flush();
+      return verifyTrail(ctx.db, ws, ctx.auditTrail.key, await ctx.auditTrail.readAnchors());
+    },
+    async verifyAgainst(file) {
+      const ws = ctx.runtime.workspace().id;
+      await ctx.auditTrail.anchors.flush();
+      const base = verifyTrail(ctx.db, ws, ctx.auditTrail.key, await ctx.auditTrail.readAnchors());
+      return checkAgainstExport(base, [...auditRepo.iterateChain(ctx.db, ws)], ws, file);
+    },
+    exportTrail(out) {
+      const ws = ctx.runtime.workspace();
+      const result = writeTrailExport(ctx.db, ctx.auditTrail, ws, out, ctx.now());
+      auditRepo.append(ctx.db, ws.id, {
+        action: 'audit.exported',
+        at: ctx.now(),
+        osUser: ctx.osUser,
+        officerName: ws.officerName,
+        details: { path: out, headSeq: result.head?.seq ?? null, events: result.events },
+      });
+      return result;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Workspace, WorkspacePatch } from '../../shared/domain/workspace';
 import { requireConfirmation } from './confirm';
 import type { ServiceContext } from './context';
 import { workspaceNotFound } from './errors';
+import { archiveAndTombstoneWorkspace } from './workspace-archive';
 import {
   cleanOverrides,
   draftClient,
@@ -228,13 +229,15 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
       await requireConfirmation(ctx.confirmer, removeRequest(ws));
       // Last row of the trail: any export of it taken before the purge shows who agreed, and when.
       audit(ws, 'workspace.removal-confirmed', { environment: ws.environment });
+      // The trail is archived before anything changes: if that fails, nothing is removed.
+      const archive = archiveAndTombstoneWorkspace(ctx, ws);
       const wasActive = ctx.runtime.activeId() === id;
       if (wasActive) await ctx.runtime.activate(null);
       // Keychain first: if it is unavailable the workspace stays whole and the officer can retry.
       for (const account of await ctx.secrets.accounts()) {
         if (account.startsWith(`${id}:`)) await ctx.secrets.delete(account);
       }
-      workspacesRepo.purge(db, id);
+      archive.purge('workspace removed by the officer');
       if (ws.environment === 'demo') await ctx.demo.discard();
       if (wasActive) {
         const next = workspacesRepo.list(db)[0];

@@ -61,8 +61,11 @@ describe('environment-variable mode', () => {
     expect(dirs).toHaveLength(1);
     expect(existsSync(join(data.dir, dirs[0]!, 'cache.db'))).toBe(true);
     expect(existsSync(join(data.dir, 'cache.db'))).toBe(false);
-    expect(await keychain.store.accounts()).toEqual([`cache:db-key:${dirs[0]}`]);
-    expect((await run(['audit', 'verify'])).code).toBe(0);
+    expect((await keychain.store.accounts()).sort()).toEqual(
+      [`audit:chain-key:${dirs[0]}`, `audit:head:${dirs[0]}`, `cache:db-key:${dirs[0]}`].sort(),
+    );
+    // A second command re-opens the same keyed trail: the chain key and anchor are scoped to this cache.
+    expect(await run(['audit', 'verify'])).toMatchObject({ code: 0, err: '' });
     // Workspace commands ignore ONDATO_*: they manage the stored workspaces.
     expect((await run(['workspace', 'list'])).out).toMatch(/^No workspaces/);
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { PERSON, tempDataDir, testCore, testKeychain, type TestKeychain } from '../services/support';
@@ -144,6 +145,13 @@ describe('kyc-desk workspaces and the cache', () => {
     expect(decided).toMatchObject({ code: 0, out: `Recorded accept (verified) for case ${created.id}.` });
     expect((await run(['show', created.id])).out).toContain('Decision: accept (verified) by Olga Officer');
     expect((await run(['audit', 'verify'])).out).toMatch(/Audit trail intact: \d+ event\(s\) verified\./);
+    const archive = join(data.dir, 'trail.jsonl');
+    expect((await run(['audit', 'export', '--out', archive])).out).toMatch(/^Wrote \d+ audit event\(s\) to /);
+    expect((await run(['audit', 'verify', '--against', archive])).code).toBe(0);
+    expect(JSON.parse((await run(['audit', 'verify', '--json'])).out)).toMatchObject({
+      ok: true,
+      problems: [],
+    });
 
     const removed = await run(['workspace', 'remove', 'Sim', '--yes']);
     expect(removed.code).toBe(0);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { legacyHash, type ChainFields } from '../../../src/main/db/audit-chain';
 import { applyKey } from '../../../src/main/db/connection';
 import * as audit from '../../../src/main/db/repos/audit';
 import * as cases from '../../../src/main/db/repos/cases';
@@ -111,29 +112,30 @@ describe('append-only decisions and audit', () => {
     attacker((db) => {
       db.prepare(`UPDATE audit SET details_json = '{"decision":"accept"}' WHERE seq = ?`).run(victim.seq);
     });
-    expect(audit.verifyChain(cache.db, 'ws1')).toEqual({
+    expect(audit.verifyChain(cache.db, 'ws1')).toMatchObject({
       ok: false,
-      checked: events.indexOf(victim),
+      checked: events.length,
       firstBadSeq: victim.seq,
+      problems: [{ kind: 'mac_mismatch', seq: victim.seq }],
     });
     expect(audit.verifyChain(cache.db, 'ws2')).toMatchObject({ ok: true });
   });
 
-  it('detects a re-hashed edit and a deleted row at the next link', () => {
+  it('detects an edit re-hashed without the chain key, and a deleted row at the next link', () => {
     const events = audit.listForWorkspace(cache.db, 'ws1', { limit: 1000 }).reverse();
     const [, victim, next] = events;
     attacker((db) => {
-      const row = db.prepare('SELECT * FROM audit WHERE seq = ?').get(victim!.seq) as Parameters<
-        typeof audit.rowHash
-      >[0];
+      const row = db.prepare('SELECT * FROM audit WHERE seq = ?').get(victim!.seq) as ChainFields;
       const forged = { ...row, officer_name: 'Someone Else' };
       db.prepare('UPDATE audit SET officer_name = ?, hash = ? WHERE seq = ?').run(
         forged.officer_name,
-        audit.rowHash(forged),
+        legacyHash(forged),
         victim!.seq,
       );
     });
-    expect(audit.verifyChain(cache.db, 'ws1')).toMatchObject({ ok: false, firstBadSeq: next!.seq });
+    // The unkeyed hash is all an attacker without the chain key can compute: the MAC exposes it.
+    expect(audit.verifyChain(cache.db, 'ws1')).toMatchObject({ ok: false, firstBadSeq: victim!.seq });
+    expect(next).toBeDefined();
 
     const other = audit.listForWorkspace(cache.db, 'ws2', { limit: 1000 }).reverse();
     attacker((db) => db.prepare('DELETE FROM audit WHERE seq = ?').run(other[1]!.seq));

@@ -13,7 +13,7 @@ import * as images from '../../../src/main/db/repos/images';
 import * as kyc from '../../../src/main/db/repos/kyc';
 import type { Db } from '../../../src/main/db/sql';
 import { idv, kycPayload } from '../../unit/main/db/payloads';
-import { addWorkspace, newKey, tempDir } from '../../unit/main/db/fixture';
+import { addWorkspace, newKey, openKeyedCache, tempDir } from '../../unit/main/db/fixture';
 import { filesUnder, findPlaintext } from './files';
 
 const NAME = 'Žydrūnė Specimenaitė';
@@ -117,7 +117,7 @@ describe('encryption at rest', () => {
     dirs.push(dir);
     const path = join(dir, 'cache.db');
     const key = newKey();
-    const c = openCache({ path, key });
+    const c = openKeyedCache(path, key);
     writeCustomerData(c.db);
 
     // Still open, nothing checkpointed: the data sits in the -wal.

@@ -151,7 +151,12 @@ describe('cases', () => {
       'decision.recorded',
       'case.created',
     ]);
-    expect(core.services.audit.verify()).toEqual({ ok: true, checked: 4 });
+    expect(await core.services.audit.verify()).toMatchObject({
+      ok: true,
+      checked: 4,
+      decisionsChecked: 2,
+      problems: [],
+    });
   });
 
   it('opens only customer links and records link actions', async () => {

@@ -42,7 +42,10 @@ describe('demo workspace', () => {
     expect(ws).toMatchObject({ environment: 'demo', hasSecret: true, officerName: 'Dana Demo' });
     expect(ws.customerHost).toMatch(/^127\.0\.0\.1:\d+$/);
     // No secret of the demo goes to the keychain: its test credentials are public and kept in memory.
-    expect(await keychain.store.accounts()).toEqual(['cache:db-key']);
+    // Only the cache's own entries: the database key and the audit chain key (and, once its queued
+    // write lands, the chain's anchor `audit:head`).
+    const accounts = (await keychain.store.accounts()).filter((a) => a !== 'audit:head');
+    expect(accounts.sort()).toEqual(['audit:chain-key', 'cache:db-key']);
     // A second create-demo re-uses the one demo workspace.
     expect((await first.services.workspaces.createDemo({})).id).toBe(ws.id);
 

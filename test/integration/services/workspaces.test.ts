@@ -98,7 +98,8 @@ describe('workspaces', () => {
       overrides: { authUrl: sim.url, idvApiUrl: sim.url, kycApiUrl: sim.url, customerWebUrl: sim.url },
     });
     expect(probe.setups.find((s) => s.disabled)?.name).toBe('Disabled legacy setup');
-    expect(await keychain.store.accounts()).toEqual(['cache:db-key']);
+    // The cache's own entries only (the database key and the audit chain key): no client secret.
+    expect((await keychain.store.accounts()).sort()).toEqual(['audit:chain-key', 'cache:db-key']);
     expect((await core.services.workspaces.list()).workspaces).toEqual([]);
 
     const ws = await core.services.workspaces.add({ ...simulatorWorkspace(sim.url), clientSecret: 'wrong' });

@@ -43,7 +43,14 @@ function boot(settings: Partial<Settings> = {}) {
     'cases:list': () => ({ rows: [caseRow(0)], total: 1, nextCursor: null }),
     'app:info': () => ({ name: 'KYC Desk', version: '1.2.3', versions: {} }),
     'app:storage': () => ({ dataDir: '/data', cacheBytes: 2048, cases: 1, images: 0 }),
-    'audit:verify': () => ({ ok: false, checked: 40, firstBadSeq: 17 }),
+    'audit:verify': () => ({
+      ok: false,
+      checked: 40,
+      firstBadSeq: 17,
+      decisionsChecked: 3,
+      head: { seq: 40, mac: 'f'.repeat(64) },
+      problems: [{ kind: 'mac_mismatch', severity: 'tamper', chain: 'workspace', seq: 17 }],
+    }),
     'workspaces:setups': () => [],
   });
   const user = userEvent.setup();
@@ -137,6 +144,6 @@ describe('app shell', () => {
     expect(screen.getByText('2.0 KB')).toBeTruthy();
     expect(screen.getByText('KYC Desk 1.2.3')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Verify the audit trail' }));
-    await screen.findByText(/entry #17 does not match/);
+    await screen.findByText(/Entry #17 of the audit trail was changed/);
   });
 });

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import type {
   Decision,
   DecisionRecord,
   NewDecision,
   RecordedRiskFlag,
 } from '../../../shared/domain/decision';
+import type { JsonObject, JsonValue } from '../../../shared/domain/json';
 import { cacheError } from '../errors';
-import { stmt, type Db } from '../sql';
+import { canonicalJson, stmt, type Db } from '../sql';
 import { append as appendAudit } from './audit';
 
 interface DecisionRow {
@@ -60,10 +62,29 @@ function toRecord(r: DecisionRow): DecisionRecord {
   };
 }
 
+/** A decision row exactly as stored: every column, including ones later migrations add. */
+export type StoredDecisionRow = Record<string, JsonValue>;
+
+/** SHA-256 over the row's canonical JSON (sorted column names): any changed column changes it. */
+export function decisionDigest(row: StoredDecisionRow): string {
+  return createHash('sha256').update(canonicalJson(row), 'utf8').digest('hex');
+}
+
+function storedRow(db: Db, id: number): StoredDecisionRow {
+  return stmt<StoredDecisionRow>(db, 'SELECT * FROM decisions WHERE id = ?').get(id)!;
+}
+
+/** Every decision row of the workspace, whole, oldest first (audit verification). */
+export function storedRowsForWorkspace(db: Db, ws: string): StoredDecisionRow[] {
+  return stmt<StoredDecisionRow>(db, 'SELECT * FROM decisions WHERE workspace_id = ? ORDER BY id').all(ws);
+}
+
 /**
  * Records the officer's decision. One transaction: the append-only decision row (superseding the
  * case's previous latest), the case's denormalised latest decision, and a `decision.recorded` audit
- * event. The note stays out of the audit details (free text); the decision row keeps it.
+ * event carrying the whole row as stored (every column, read back, so columns other migrations add
+ * are covered without touching this code) and its digest; `audit verify` recomputes the digest of
+ * each row and so detects a row changed, deleted or added outside KYC Desk.
  */
 export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
   return db.transaction((): DecisionRecord => {
@@ -101,6 +122,7 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
           @supersedes_id, @risk_flags_json, @overridden_flags_json)`,
       ).run(row).lastInsertRowid,
     );
+    const stored = storedRow(db, id);
     stmt(db, 'UPDATE cases SET decision = ?, decided_at = ? WHERE id = ?').run(
       input.decision,
       input.decidedAt,
@@ -119,6 +141,8 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
         supersedesId: row.supersedes_id,
         riskFlags: (input.riskFlags ?? []).map((f) => f.code),
         overriddenFlags: input.overriddenFlags ?? [],
+        row: stored satisfies JsonObject,
+        rowDigest: decisionDigest(stored),
       },
     });
     return toRecord({ ...row, id });

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as audit from '../../../../src/main/db/repos/audit';
 import * as cases from '../../../../src/main/db/repos/cases';
 import * as decisions from '../../../../src/main/db/repos/decisions';
+import { writeTombstone } from '../../../../src/main/db/tombstone';
 import { idv } from './payloads';
-import { addWorkspace, openTempCache, type TempCache } from './fixture';
+import { entryMac, type ChainFields } from '../../../../src/main/db/audit-chain';
+import { addWorkspace, openTempCache, testChainKey, type TempCache } from './fixture';
 
 let cache: TempCache;
 beforeEach(() => {
@@ -19,7 +21,7 @@ const decide = (decision: 'accept' | 'reject' | 'escalate', at: number) =>
     caseId: 'idv-1',
     decision,
     reasonCode: decision === 'reject' ? 'doc_mismatch' : null,
-    note: 'free text stays out of the audit',
+    note: 'the note is part of the record',
     officerName: 'Officer One',
     osUser: 'officer1',
     decidedAt: at,
@@ -46,9 +48,21 @@ describe('decisions', () => {
       action: 'decision.recorded',
       caseId: 'idv-1',
       osUser: 'officer1',
-      details: { decisionId: d.id, decision: 'accept', reasonCode: null, supersedesId: null },
+      details: {
+        decisionId: d.id,
+        decision: 'accept',
+        reasonCode: null,
+        supersedesId: null,
+        // The whole row as stored, every column, and its digest: `audit verify` compares the two.
+        row: {
+          id: d.id,
+          note: 'the note is part of the record',
+          officer_name: 'Officer One',
+          decided_at: 1000,
+        },
+        rowDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     });
-    expect(JSON.stringify(event)).not.toContain('free text');
   });
 
   it('refuses a case of another workspace, and leaves nothing behind', () => {
@@ -86,8 +100,8 @@ describe('audit', () => {
     expect(e2.prevHash).toBe(e1.hash);
     expect(e2.seq).toBeGreaterThan(other.seq);
     expect(e2.details).toEqual({ a: [1, { y: null, z: true }], b: 2 });
-    expect(audit.verifyChain(cache.db, 'ws1')).toEqual({ ok: true, checked: 2 });
-    expect(audit.verifyChain(cache.db, 'ws2')).toEqual({ ok: true, checked: 1 });
+    expect(audit.verifyChain(cache.db, 'ws1')).toMatchObject({ ok: true, checked: 2, problems: [] });
+    expect(audit.verifyChain(cache.db, 'ws2')).toMatchObject({ ok: true, checked: 1, problems: [] });
     expect(audit.listForWorkspace(cache.db, 'ws1').map((e) => e.seq)).toEqual([e2.seq, e1.seq]);
     expect(audit.listForWorkspace(cache.db, 'ws1', { beforeSeq: e2.seq }).map((e) => e.seq)).toEqual([
       e1.seq,
@@ -97,10 +111,47 @@ describe('audit', () => {
 
   it('hashes a canonical serialisation (key order does not matter)', () => {
     const a = audit.append(cache.db, 'ws1', { ...event('x', 1), details: { a: 1, b: 2 } });
-    const row = cache.db.prepare('SELECT * FROM audit WHERE seq = ?').get(a.seq) as Parameters<
-      typeof audit.rowHash
-    >[0] & { hash: string };
+    const row = cache.db.prepare('SELECT * FROM audit WHERE seq = ?').get(a.seq) as ChainFields & {
+      hash: string;
+      mac_version: number;
+    };
     expect(row.details_json).toBe('{"a":1,"b":2}');
-    expect(audit.rowHash(row)).toBe(row.hash);
+    expect(row.mac_version).toBe(2);
+    expect(entryMac(Buffer.from(testChainKey(cache.key), 'hex'), 'ws1', row)).toBe(row.hash);
+  });
+});
+
+describe('tombstones', () => {
+  it('records a narrower removal in the workspace chain and a whole workspace in the desk chain', () => {
+    const by = { osUser: 'officer1', officerName: 'Officer One' };
+    const images = writeTombstone(cache.db, {
+      workspaceId: 'ws1',
+      what: 'images',
+      caseIds: ['idv-1'],
+      reason: 'retention: 1825 days after the final decision',
+      by,
+      at: 5,
+    });
+    expect(audit.listForWorkspace(cache.db, 'ws1')[0]).toEqual(images);
+    expect(images.details).toEqual({
+      what: 'images',
+      caseIds: ['idv-1'],
+      reason: 'retention: 1825 days after the final decision',
+    });
+    const removed = writeTombstone(cache.db, {
+      workspaceId: 'ws2',
+      what: 'workspace',
+      reason: 'closed',
+      by,
+      at: 6,
+    });
+    expect(audit.listForWorkspace(cache.db, 'ws2')).toEqual([]);
+    expect([...audit.iterateChain(cache.db, audit.DESK_CHAIN)]).toEqual([removed]);
+    expect(removed).toMatchObject({
+      workspaceId: 'ws2',
+      action: 'tombstone',
+      details: { what: 'workspace' },
+    });
+    expect(audit.verifyChain(cache.db, audit.DESK_CHAIN)).toMatchObject({ ok: true, checked: 1 });
   });
 });

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attachAuditChain } from '../../../../src/main/db/audit-chain';
 import { openCache, type CacheHandle } from '../../../../src/main/db/open';
 import * as workspaces from '../../../../src/main/db/repos/workspaces';
 import type { Db } from '../../../../src/main/db/sql';
@@ -20,6 +21,21 @@ export function newKey(): string {
   return randomBytes(32).toString('hex');
 }
 
+/**
+ * The audit chain key tests attach next to a cache key. Derived, so a second connection (another
+ * process, a reopened file) signs and verifies with the same key; the app keeps a random one.
+ */
+export function testChainKey(cacheKey: string): string {
+  return createHash('sha256').update(`audit-chain:${cacheKey}`).digest('hex');
+}
+
+/** Opens a cache the way repos expect it: with the audit chain key attached (no anchors). */
+export function openKeyedCache(path: string, key: string): CacheHandle {
+  const cache = openCache({ path, key });
+  attachAuditChain(cache.db, { key: testChainKey(key) });
+  return cache;
+}
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'kyc-desk-db-'));
 }
@@ -28,7 +44,7 @@ export function openTempCache(options: { dir?: string; key?: string } = {}): Tem
   const dir = options.dir ?? tempDir();
   const path = join(dir, 'cache.db');
   const key = options.key ?? newKey();
-  const cache = openCache({ path, key });
+  const cache = openKeyedCache(path, key);
   return {
     ...cache,
     dir,

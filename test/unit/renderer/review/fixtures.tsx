@@ -207,6 +207,7 @@ export function auditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     details: {},
     prevHash: '0',
     hash: '1',
+    macVersion: 2,
     ...overrides,
   };
 }

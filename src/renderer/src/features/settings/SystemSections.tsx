@@ -1,3 +1,4 @@
+import { describeAuditProblem } from '../../../../shared/domain/audit';
 import { Icon } from '../../components/Icon';
 import { SkeletonLines } from '../../components/states';
 import { useStore } from '../../store';
@@ -30,6 +31,9 @@ export function AuditSection(): React.JSX.Element {
           <p className="inline-ok">
             <Icon name="checkCircle" /> Intact: all {check.value.checked.toLocaleString('en-US')} entries
             check out.
+            {check.value.problems.length > 0
+              ? ` Note: ${check.value.problems.map(describeAuditProblem).join(' ')}`
+              : null}
           </p>
         ) : null}
         {check.status === 'ready' && !check.value.ok ? (
@@ -37,7 +41,12 @@ export function AuditSection(): React.JSX.Element {
             <Icon name="alert" />
             <div>
               <p className="problem-message">
-                Broken: entry #{check.value.firstBadSeq ?? '?'} does not match the chain.
+                Broken:{' '}
+                {check.value.problems
+                  .filter((p) => p.severity === 'tamper')
+                  .slice(0, 3)
+                  .map(describeAuditProblem)
+                  .join(' ')}
               </p>
               <p>
                 {check.value.checked.toLocaleString('en-US')} entries checked. An entry was changed or removed
