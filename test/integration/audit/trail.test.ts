@@ -225,12 +225,19 @@ describe('removing a workspace', () => {
       workspaceId: ws,
       osUser: 'tester',
       officerName: 'Olga Officer',
-      details: { what: 'workspace', reason: 'workspace removed by the officer', removedHead: head },
+      // The last row before removal records main's confirmation; the archive ends there.
+      details: {
+        what: 'workspace',
+        reason: 'workspace removed by the officer',
+        removedHead: { seq: head.seq + 1 },
+      },
     });
+    const removedHead = tombstone!.details.removedHead;
     const path = tombstone!.details.exportPath as string;
     expect(path.startsWith(join(data.dir, 'exports'))).toBe(true);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'head', head });
+    expect(JSON.parse(lines.at(-2)!)).toMatchObject({ action: 'workspace.removal-confirmed' });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'head', head: removedHead });
     await core.services.audit.verify().catch(() => undefined);
     await core.close();
     // The removed chain's anchor is dropped, the desk chain's is kept.

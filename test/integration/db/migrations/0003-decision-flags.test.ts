@@ -6,7 +6,7 @@ import { migration0003 } from '../../../../src/main/db/migrations/0003-decision-
 import { openCache } from '../../../../src/main/db/open';
 import * as cases from '../../../../src/main/db/repos/cases';
 import * as decisions from '../../../../src/main/db/repos/decisions';
-import { addWorkspace, newKey, tempDir } from '../../../unit/main/db/fixture';
+import { addWorkspace, newKey, openKeyedCache, tempDir } from '../../../unit/main/db/fixture';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -38,7 +38,7 @@ describe('migration 0003: decision flags', () => {
       .run();
     old.close();
 
-    const c = openCache({ path, key });
+    const c = openKeyedCache(path, key);
     expect(c.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const [kept] = decisions.listForCase(c.db, 'ws1', 'idv-1');
     expect(kept).toMatchObject({ decision: 'accept', riskFlags: [], overriddenFlags: [] });
