@@ -9,7 +9,14 @@ import type { HandlerMap } from '../ipc/handle';
 import type { AppLogger } from '../logger';
 import { cachePath } from '../paths';
 import type { SecretStore } from '../secrets/secret-store';
-import { createServices, type AppInfoSource, type Notifier, type Services, type Shell } from '../services';
+import {
+  createServices,
+  type AppInfoSource,
+  type Notifier,
+  type SaveDialog,
+  type Services,
+  type Shell,
+} from '../services';
 import type { ServiceContext } from '../services/context';
 import { IDLE_CHECK_MS } from '../services/lock';
 import { readSettings } from '../services/settings';
@@ -30,6 +37,8 @@ export interface CoreDeps {
   logger: AppLogger;
   shell: Shell;
   notifier: Notifier;
+  /** Electron's save dialog for exports; the CLI has none (it takes paths as arguments). */
+  saveDialog?: SaveDialog;
   /** Defaults to the real sync engine. */
   createEngine?: EngineFactory;
   engineOptions?: SyncEngineOptions;
@@ -124,6 +133,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     logger: deps.logger,
     events,
     shell: deps.shell,
+    saveDialog: deps.saveDialog,
     runtime,
     demo,
     tuning: deps.clientTuning,
