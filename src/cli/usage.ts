@@ -30,6 +30,9 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
   show <idvId>                         one case from the cache (works offline)
   decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
   audit verify                         check the audit trail's hash chain
+  export <idvId> --out FILE.pdf        the case's evidence pack (PDF: data, checks, images, decisions)
+  cases --csv [--out FILE] [--search Q] [--status S[,S]] [--decision D[,D] | --decided | --undecided]
+                                       the case register as CSV (standard output without --out)
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Local:
