@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, Notification, session, shell } from 'electr
 import { createCore, type Core } from './app/core';
 import { showAbout } from './electron/about';
 import { registerIpc } from './electron/ipc-adapter';
+import { electronSaveDialog } from './electron/save-dialog';
 import { installMenu } from './electron/menu';
 import { registerAppScheme, serveApp } from './electron/protocol';
 import { guardAllContents, guardSession, isAllowedExternal } from './electron/security';
@@ -94,6 +95,7 @@ async function boot(): Promise<void> {
         if (Notification.isSupported()) new Notification({ title, body }).show();
       },
     },
+    saveDialog: electronSaveDialog(() => mainWindow),
     app: { name: app.getName(), version: app.getVersion(), versions: versions() },
   });
   core = started;
