@@ -111,9 +111,10 @@ function imagePage(doc: Doc, image: EvidenceImage, index: number): void {
   const px = imageSize(s.bytes);
   paragraph(
     doc,
-    `${s.mime ?? 'Unknown type'}${px ? ` · ${px.width} × ${px.height} px, embedded at full resolution` : ''} · ${bytes(s.size)} · downloaded ${utc(s.fetchedAt)}`,
+    `${s.mime ?? 'Unknown type'}${px ? ` · ${px.width} × ${px.height} px, embedded at full resolution` : ''} · ${bytes(s.size)}`,
     { color: COLOR.muted, size: 8.5 },
   );
+  paragraph(doc, `Downloaded from Ondato ${utc(s.fetchedAt)}`, { color: COLOR.muted, size: 8.5 });
   paragraph(doc, `SHA-256 ${s.sha256}`, { color: COLOR.muted, size: 8.5 });
   doc.moveDown(0.6);
   if (s.mime !== 'image/jpeg' && s.mime !== 'image/png') {
@@ -122,14 +123,20 @@ function imagePage(doc: Doc, image: EvidenceImage, index: number): void {
     });
     return;
   }
+  // Scaled to fit the page for display only; the embedded image keeps every pixel.
   const top = doc.y;
-  const height = doc.page.height - MARGIN.bottom - top;
-  doc.rect(MARGIN.left, top, contentWidth(doc), height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-  doc.image(s.bytes, MARGIN.left + 6, top + 6, {
-    fit: [contentWidth(doc) - 12, height - 12],
-    align: 'center',
-    valign: 'center',
-  });
+  const boxWidth = contentWidth(doc) - 12;
+  const boxHeight = doc.page.height - MARGIN.bottom - top - 12;
+  const scale = px ? Math.min(boxWidth / px.width, boxHeight / px.height) : 1;
+  const width = px ? px.width * scale : boxWidth;
+  const height = px ? px.height * scale : boxHeight;
+  const x = MARGIN.left + 6 + (boxWidth - width) / 2;
+  doc.image(s.bytes, x, top + 6, px ? { width, height } : { fit: [boxWidth, boxHeight], align: 'center' });
+  doc
+    .rect(x - 6, top, width + 12, height + 12)
+    .lineWidth(0.5)
+    .strokeColor(COLOR.rule)
+    .stroke();
 }
 
 export async function renderEvidencePdf(model: EvidenceModel, fonts: PdfFonts): Promise<Buffer> {

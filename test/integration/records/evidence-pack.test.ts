@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
@@ -90,6 +90,7 @@ describe('evidence pack (PDF)', () => {
     expect(result).toMatchObject({ status: 'written', path: out, cases: 1 });
     mkdirSync(ARTIFACTS, { recursive: true });
     renderFirstPage(out, join(ARTIFACTS, 'evidence-page1'));
+    copyFileSync(out, join(ARTIFACTS, 'evidence-pack.pdf'));
 
     const text = pdfText(out);
     const flat = text.replace(/\s+/g, ' ');
