@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 
 // Main and preload are CommonJS bundles: the preload runs in a sandboxed renderer, which cannot load
 // ES modules, and native modules (better-sqlite3, keytar) are required at run time, not bundled.
+// externalizeDeps also keeps pdfkit external: it reads its data files from its own package directory,
+// which bundling would break (the evidence pack's fonts are likewise read from dejavu-fonts-ttf).
 export default defineConfig({
   main: {
     build: {

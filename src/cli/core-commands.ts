@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../main/errors';
 import type { CreateIdvRequest } from '../main/ondato';
 import * as cache from './commands/cache';
+import * as exporting from './commands/exports';
 import * as workspace from './commands/workspace';
 import { openCliCore } from './core-context';
 import { decideInput } from './decide-input';
@@ -58,7 +59,20 @@ const SPECS: Record<string, Spec> = {
     env: false,
   },
   sync: { options: { once: flag, watch: flag }, positionals: [0], env: true, sync: (v) => v.watch === true },
-  cases: { options: { search: str, status: str, limit: str }, positionals: [0], env: true },
+  cases: {
+    options: {
+      search: str,
+      status: str,
+      limit: str,
+      csv: flag,
+      out: str,
+      decision: str,
+      decided: flag,
+      undecided: flag,
+    },
+    positionals: [0],
+    env: true,
+  },
   show: { options: {}, positionals: [1], env: true },
   decide: {
     options: { decision: str, reason: str, note: str, override: str, 'override-all-reviewed': flag },
@@ -67,6 +81,7 @@ const SPECS: Record<string, Spec> = {
   },
   'audit verify': { options: { against: str }, positionals: [0], env: true },
   'audit export': { options: { out: str }, positionals: [0], env: true },
+  export: { options: { out: str }, positionals: [1], env: true },
 };
 
 export const CORE_COMMANDS: ReadonlySet<string> = new Set([
@@ -76,6 +91,7 @@ export const CORE_COMMANDS: ReadonlySet<string> = new Set([
   'show',
   'decide',
   'audit',
+  'export',
 ]);
 
 function specOf(command: string, rest: string[]): { key: string; spec: Spec; args: string[] } {
@@ -169,6 +185,15 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
       case 'sync':
         return await (v.watch === true ? cache.syncWatch(io, core, json) : cache.syncOnce(io, core, json));
       case 'cases':
+        if (v.csv === true)
+          return exporting.exportRegister(io, core, json, {
+            search: text('search'),
+            status: text('status'),
+            decision: text('decision'),
+            decided: v.decided === true,
+            undecided: v.undecided === true,
+            out: text('out'),
+          });
         return cache.listCases(io, core, json, {
           search: text('search'),
           status: text('status'),
@@ -188,6 +213,8 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
         return await cache.auditVerify(io, core, json, text('against'));
       case 'audit export':
         return cache.auditExport(io, core, json, text('out'));
+      case 'export':
+        return await exporting.exportCase(io, core, json, id, text('out'));
     }
   } finally {
     await core.close();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../main/app/core';
@@ -37,6 +38,17 @@ export function envWorkspaceId(config: EnvConfig): string {
     e.customerWebUrl,
   ].join('\n');
   return `env-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
+/** The app's version (package.json), printed in every evidence pack the CLI writes. */
+export function cliVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const version = pkg && typeof pkg === 'object' && 'version' in pkg ? pkg.version : null;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 function osUser(): string {
@@ -87,6 +99,7 @@ export async function openCliCore(
     shell: { openExternal: async () => undefined },
     notifier: { notify: () => undefined },
     confirmer: cliConfirmer(options.yes === true),
+    app: { name: 'KYC Desk', version: cliVersion() },
     ...(implicit ? { implicitWorkspace: implicit } : {}),
   });
   try {

@@ -46,6 +46,9 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
                                        escalate needs_second_opinion|sanctions_or_pep|unusual_document|other
   audit verify [--against FILE]        check the audit trail: MACs, decisions, anchors (and an earlier export)
   audit export --out FILE.jsonl        write the workspace's audit trail with its head, for archiving
+  export <idvId> --out FILE.pdf        the case's evidence pack (PDF: data, checks, images, decisions)
+  cases --csv [--out FILE] [--search Q] [--status S[,S]] [--decision D[,D] | --decided | --undecided]
+                                       the case register as CSV (standard output without --out)
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Team database (PostgreSQL; run as its owner; URL from --database or DATABASE_URL, the password

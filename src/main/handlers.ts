@@ -50,6 +50,8 @@ export function createHandlers(s: Services): HandlerMap {
       'lock:now': async () => s.lock.lockNow(),
       'lock:unlock': ({ pin }) => s.lock.unlock(pin),
       'lock:activity': async () => s.lock.activity(),
+      'export:case-pdf': ({ caseId }) => s.exports.casePdfToChosenFile(caseId),
+      'export:register-csv': (filters) => s.exports.registerCsvToChosenFile(filters),
     },
     s.lock,
   );

@@ -5,6 +5,7 @@ import { createCore, type Core } from './app/core';
 import { showAbout } from './electron/about';
 import { createDialogConfirmer } from './electron/confirm-dialog';
 import { registerIpc } from './electron/ipc-adapter';
+import { electronSaveDialog } from './electron/save-dialog';
 import { installMenu } from './electron/menu';
 import { registerAppScheme, serveApp } from './electron/protocol';
 import { guardAllContents, guardSession, isAllowedExternal } from './electron/security';
@@ -96,6 +97,7 @@ async function boot(): Promise<void> {
         if (Notification.isSupported()) new Notification({ title, body }).show();
       },
     },
+    saveDialog: electronSaveDialog(() => mainWindow),
     app: { name: app.getName(), version: app.getVersion(), versions: versions() },
   });
   core = started;

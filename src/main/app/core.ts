@@ -8,7 +8,14 @@ import { createHandlers, type HandlerMap } from '../handlers';
 import type { AppLogger } from '../logger';
 import { cachePath } from '../paths';
 import type { SecretStore } from '../secrets/secret-store';
-import { createServices, type AppInfoSource, type Notifier, type Services, type Shell } from '../services';
+import {
+  createServices,
+  type AppInfoSource,
+  type Notifier,
+  type SaveDialog,
+  type Services,
+  type Shell,
+} from '../services';
 import { refuseAll, type Confirmer } from '../services/confirm';
 import type { ServiceContext } from '../services/context';
 import { IDLE_CHECK_MS } from '../services/lock';
@@ -36,6 +43,8 @@ export interface CoreDeps {
    * Without one every such change is refused (fail closed).
    */
   confirmer?: Confirmer;
+  /** Electron's save dialog for exports; the CLI has none (it takes paths as arguments). */
+  saveDialog?: SaveDialog;
   /** Defaults to the real sync engine. */
   createEngine?: EngineFactory;
   engineOptions?: SyncEngineOptions;
@@ -147,6 +156,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     events,
     shell: deps.shell,
     confirmer: deps.confirmer ?? refuseAll,
+    saveDialog: deps.saveDialog,
     runtime,
     demo,
     tuning: deps.clientTuning,

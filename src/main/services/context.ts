@@ -15,6 +15,15 @@ export interface Notifier {
   notify(title: string, body: string): void;
 }
 
+/** The native "Save as" dialog (Electron); resolves to the chosen absolute path, or null when cancelled. */
+export interface SaveDialog {
+  choose(request: {
+    title: string;
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
+}
+
 /** What every service may use; built once by the core. */
 export interface ServiceContext {
   db: Db;
@@ -35,6 +44,8 @@ export interface ServiceContext {
   demo: DemoSimulator;
   /** Client options for tests (timeouts, retries); undefined in the app. */
   tuning?: ClientTuning | undefined;
+  /** Where exports are saved in the app; absent in the CLI, which takes paths from its arguments. */
+  saveDialog?: SaveDialog | undefined;
   /** The officer looked at (or created) this case: notify when it completes or Ondato decides. */
   watch(caseId: string): void;
 }

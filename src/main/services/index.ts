@@ -1,5 +1,7 @@
 import { createCaseService, type CaseService } from './cases';
 import type { ServiceContext } from './context';
+import { createExportService, type ExportService } from './exports';
+import { evidenceRiskFlags } from '../records/evidence-risk-flags';
 import { createLinkService, type LinkService } from './links';
 import { createLockService, type LockService } from './lock';
 import { createAuditService, createReviewService, type AuditService, type ReviewService } from './review';
@@ -14,7 +16,7 @@ import {
 } from './settings';
 import { createWorkspaceService, type WorkspaceService } from './workspaces';
 
-export type { ServiceContext, Shell, Notifier } from './context';
+export type { ServiceContext, Shell, Notifier, SaveDialog } from './context';
 
 export interface AppInfoSource {
   name: string;
@@ -33,6 +35,7 @@ export interface Services {
   storage: StorageService;
   sync: SyncService;
   lock: LockService;
+  exports: ExportService;
 }
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
@@ -53,5 +56,6 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
       events: ctx.events,
       autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
     }),
+    exports: createExportService(ctx, { app, riskFlags: evidenceRiskFlags }),
   };
 }

@@ -94,3 +94,17 @@ export interface QrData {
   svg: string;
   png: Uint8Array;
 }
+
+/** Which cases a register export holds: the case list's filters, every matching case (no paging). */
+export interface RegisterFilters {
+  search?: string | undefined;
+  idvStatus?: string[] | undefined;
+  kycStatus?: string[] | undefined;
+  decision?: ('accept' | 'reject' | 'escalate' | 'none')[] | undefined;
+  sort?: 'created' | 'modified' | undefined;
+  dir?: 'asc' | 'desc' | undefined;
+}
+
+/** An export's result: where it was written, or that the officer cancelled the save dialog. */
+export type ExportOutcome =
+  { status: 'written'; path: string; bytes: number; cases: number } | { status: 'cancelled' };

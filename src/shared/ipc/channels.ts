@@ -36,6 +36,8 @@ export const requestChannels = [
   'lock:now',
   'lock:unlock',
   'lock:activity',
+  'export:case-pdf',
+  'export:register-csv',
 ] as const;
 
 export const eventChannels = [

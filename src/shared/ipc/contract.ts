@@ -15,6 +15,7 @@ import type {
   WorkspaceList,
   WorkspaceView,
 } from '../domain/views';
+import type { ExportOutcome } from '../domain/views';
 import { newCaseSchema } from '../validation/registration';
 import type { EventChannel, RequestChannel } from './channels';
 
@@ -62,6 +63,8 @@ export interface Outputs {
   'lock:now': LockStatus;
   'lock:unlock': LockStatus;
   'lock:activity': void;
+  'export:case-pdf': ExportOutcome;
+  'export:register-csv': ExportOutcome;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -214,6 +217,11 @@ export const inputs = {
   'lock:now': none,
   'lock:unlock': z.strictObject({ pin: pinAttempt }),
   'lock:activity': none,
+  'export:case-pdf': caseRef,
+  // The register's filters only: no path (main asks where to save), no paging (every matching case).
+  'export:register-csv': caseListQuerySchema
+    .pick({ search: true, idvStatus: true, kycStatus: true, decision: true })
+    .extend({ sort: z.enum(['created', 'modified']).optional(), dir: z.enum(['asc', 'desc']).optional() }),
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -109,6 +109,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     shell: { openExternal: async (url) => void opened.push(url) },
     notifier: { notify: (title, body) => void notifications.push({ title, body }) },
     confirmer,
+    // Electron's save dialog, answered without asking: exports land in <dataDir>/exports/ (tests may pass their own).
+    saveDialog: {
+      async choose({ defaultName }) {
+        mkdirSync(join(dataDir, 'exports'), { recursive: true });
+        return join(dataDir, 'exports', defaultName);
+      },
+    },
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
     app: { name: 'KYC Desk (harness)', version: '0.0.0-harness', versions: { node: process.versions.node } },
     ...options.core,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createAppSlice } from './app-slice';
 import { createCaseListSlice } from './case-list-slice';
+import { createExportSlice } from './export-slice';
 import { createLinkSlice } from './link-slice';
 import { createLockSlice } from './lock-slice';
 import { createNewCaseSlice } from './new-case-slice';
@@ -18,6 +19,7 @@ export function createAppStore() {
     ...createLinkSlice(...args),
     ...createReviewSlice(...args),
     ...createLockSlice(...args),
+    ...createExportSlice(...args),
   }));
 }
 

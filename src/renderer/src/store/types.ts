@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppSlice } from './app-slice';
 import type { CaseListSlice } from './case-list-slice';
+import type { ExportSlice } from './export-slice';
 import type { LinkSlice } from './link-slice';
 import type { LockSlice } from './lock-slice';
 import type { NewCaseSlice } from './new-case-slice';
@@ -13,7 +14,8 @@ export type AppState = AppSlice &
   NewCaseSlice &
   LinkSlice &
   ReviewSlice &
-  LockSlice;
+  LockSlice &
+  ExportSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { CASE_PAGE_SIZE, DEFAULT_CASE_FILTERS, hasActiveFilters } from '../../store/case-list-slice';
 import { CaseListHead } from './CaseRow';
 import { CaseListToolbar } from './CaseListToolbar';
+import { RegisterExport } from './RegisterExport';
 import { VirtualCaseList } from './VirtualCaseList';
 
 function CaseListSkeleton(): React.JSX.Element {
@@ -94,7 +95,10 @@ export function CasesScreen(): React.JSX.Element {
           New case
         </button>
       </div>
-      <CaseListToolbar />
+      <div className="toolbar-row">
+        <CaseListToolbar />
+        <RegisterExport />
+      </div>
       {total !== null && list.error ? (
         <div className="banner banner-error" role="alert">
           <span>Some cases could not be loaded. {list.error}</span>

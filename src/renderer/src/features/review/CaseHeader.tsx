@@ -1,4 +1,6 @@
 import type { CaseView } from '../../../../shared/domain/views';
+import { ExportButton } from '../../components/ExportButton';
+import { useStore } from '../../store';
 import { Badge, Icon } from './Badge';
 import { documentOf } from '../../../../shared/domain/compare';
 import { idvStatusLabel, kycStatusLabel, statusReasonLabel } from './labels';
@@ -44,6 +46,7 @@ export function CaseHeader({
   const crossChecked = view.kyc?.isCrossChecked ?? null;
   const mrz = documentOf(view.kyc?.payload)?.mrzVerified;
   const synced = lastSyncedAt(view);
+  const exportCasePdf = useStore((s) => s.exportCasePdf);
 
   return (
     <header className="rv-header">
@@ -87,6 +90,12 @@ export function CaseHeader({
               </>
             )}
           </span>
+          <ExportButton
+            label="Export PDF"
+            what="Evidence pack"
+            className="rv-button"
+            run={() => exportCasePdf(view.id)}
+          />
         </div>
       </div>
       {refreshError ? (
