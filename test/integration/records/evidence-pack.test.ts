@@ -114,7 +114,7 @@ describe('evidence pack (PDF)', () => {
     expect(flat).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC · Olga Officer \(OS user tester\)/);
     // The risk flags (the shared rules) with how they were handled.
     expect(flat).toContain('Rejected by Ondato');
-    expect(flat).toContain('Mismatch: Last name');
+    expect(flat).toContain('Last name does not match the document');
     expect(flat).toContain('Case rejected by Olga Officer');
     // Timeline, chain head, app version.
     expect(flat).toContain('Officer decision recorded');
