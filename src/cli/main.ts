@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toStorageError } from '../main/db/storage';
 import { AppError, isAppError } from '../main/errors';
 import * as ondato from './commands/ondato';
 import { CORE_COMMANDS, runCoreCommand, trackCreated } from './core-commands';
@@ -44,7 +45,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-function describe(error: unknown): { lines: string[]; code: number } {
+function describe(raw: unknown): { lines: string[]; code: number } {
+  const error = toStorageError(raw);
   if (isAppError(error)) {
     const lines = [`kyc-desk: ${error.message}`];
     for (const [field, messages] of Object.entries(error.fields ?? {}))

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels';
 import { inputs, type ParsedInput, type Output } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/result';
+import { toStorageError } from '../db/storage';
 import { isAppError } from '../errors';
 
 /** One plain function per channel, built from the services; Electron's ipcMain and the test harness share it. */
@@ -20,7 +21,9 @@ function zodFields(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
-export function toIpcError(error: unknown): IpcError {
+export function toIpcError(raw: unknown): IpcError {
+  // A read can meet a full disk or a damaged page too: those are typed, not "something went wrong".
+  const error = toStorageError(raw);
   if (isAppError(error)) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }

@@ -16,6 +16,7 @@ import {
   setupOptions,
   validateEndpoints,
 } from './workspace-helpers';
+import { writeTx } from '../db/storage';
 
 export type NewWorkspaceInput = ParsedInput<'workspaces:add'>;
 export type WorkspaceUpdate = ParsedInput<'workspaces:update'>;
@@ -77,11 +78,11 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
   }
 
   function insert(ws: Omit<Workspace, 'createdAt' | 'updatedAt'>): Workspace {
-    return db.transaction((): Workspace => {
+    return writeTx(db, (): Workspace => {
       const stored = workspacesRepo.add(db, ws, ctx.now());
       audit(stored, 'workspace.added', { environment: stored.environment });
       return stored;
-    })();
+    });
   }
 
   async function activate(id: string): Promise<void> {
@@ -170,13 +171,13 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
         }
         await ctx.secrets.set(secretAccount(current.id), input.clientSecret);
       }
-      db.transaction(() => {
+      writeTx(db, () => {
         const updated = workspacesRepo.update(db, current.id, patch, ctx.now());
         audit(updated, 'workspace.updated', {
           changed: Object.keys(patch).sort(),
           secretReplaced: input.clientSecret !== undefined,
         });
-      })();
+      });
       if (ctx.runtime.activeId() === current.id) await ctx.runtime.reload();
       await changed();
       return viewOf(current.id);

@@ -43,7 +43,8 @@ export interface CaseView extends CaseDetail {
   syncErrors: SyncErrorView[];
 }
 
-export type SyncState = 'idle' | 'online' | 'offline' | 'paused' | 'auth_failed';
+/** `storage_error`: the local cache cannot be written (disk full, I/O error, damaged); `lastError` says which. */
+export type SyncState = 'idle' | 'online' | 'offline' | 'paused' | 'auth_failed' | 'storage_error';
 
 export interface SyncStatus {
   state: SyncState;

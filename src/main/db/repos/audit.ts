@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditChainCheck, AuditEvent, NewAuditEvent } from '../../../shared/domain/audit';
 import { canonicalJson, parseJsonObject, stmt, type Db } from '../sql';
+import { writeTx } from '../storage';
 
 /*
  * The audit trail is append-only (triggers, migration 0001) and hash-chained per workspace: each row's
@@ -61,7 +62,7 @@ function toEvent(r: AuditRow): AuditEvent {
  * used — AUTOINCREMENT's sqlite_sequence included, so a purged workspace's numbers are not reused.
  */
 export function append(db: Db, ws: string, event: NewAuditEvent): AuditEvent {
-  return db.transaction((): AuditEvent => {
+  return writeTx(db, (): AuditEvent => {
     const prev = stmt<{ hash: string }>(
       db,
       'SELECT hash FROM audit WHERE workspace_id = ? ORDER BY seq DESC LIMIT 1',
@@ -90,7 +91,7 @@ export function append(db: Db, ws: string, event: NewAuditEvent): AuditEvent {
         @details_json, @prev_hash, @hash)`,
     ).run(full);
     return toEvent(full);
-  })();
+  });
 }
 
 /** Newest first. */

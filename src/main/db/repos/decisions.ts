@@ -2,6 +2,7 @@ import type { Decision, DecisionRecord, NewDecision } from '../../../shared/doma
 import { cacheError } from '../errors';
 import { stmt, type Db } from '../sql';
 import { append as appendAudit } from './audit';
+import { writeTx } from '../storage';
 
 interface DecisionRow {
   id: number;
@@ -37,7 +38,7 @@ function toRecord(r: DecisionRow): DecisionRecord {
  * event. The note stays out of the audit details (free text); the decision row keeps it.
  */
 export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
-  return db.transaction((): DecisionRecord => {
+  return writeTx(db, (): DecisionRecord => {
     const owner = stmt<{ workspace_id: string }>(db, 'SELECT workspace_id FROM cases WHERE id = ?').get(
       input.caseId,
     );
@@ -81,7 +82,7 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
       },
     });
     return toRecord({ ...row, id });
-  })();
+  });
 }
 
 /** Oldest first. */

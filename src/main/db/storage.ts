@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError, isAppError } from '../errors';
+import type { Db } from './sql';
+
+/*
+ * Storage trouble (the disk is full, an I/O error, a damaged file, another process holding the write
+ * lock too long) as typed errors with one sentence the officer can act on. Every write goes through
+ * `writeTx`, which starts the transaction IMMEDIATE (the write lock is taken at BEGIN, where SQLite's
+ * busy handler can wait for it, instead of at the first write, where a WAL reader that must upgrade
+ * gets SQLITE_BUSY at once), retries BUSY a bounded number of times, and refuses to write into a
+ * cache already known to be damaged.
+ */
+export type StorageErrorCode =
+  'storage_busy' | 'disk_full' | 'storage_io' | 'cache_damaged' | 'storage_readonly';
+
+const MESSAGES: Record<StorageErrorCode, string> = {
+  storage_busy:
+    'The local case cache is busy in another KYC Desk window or command; retry in a moment — nothing was saved.',
+  disk_full: 'The disk is full: free space, then retry — nothing was saved.',
+  storage_io:
+    'The disk reported an error while saving to the local case cache; check the disk, then retry — nothing was saved.',
+  cache_damaged:
+    'The local case cache is damaged; nothing more is written to it. Restore the latest backup (Settings, or `kyc-desk cache restore`).',
+  storage_readonly:
+    'The local case cache cannot be written (read-only file or folder); fix the permissions, then retry — nothing was saved.',
+};
+
+export function storageError(code: StorageErrorCode, cause?: unknown): AppError {
+  return new AppError(code, MESSAGES[code], cause === undefined ? undefined : { cause });
+}
+
+export function isStorageError(error: unknown): error is AppError {
+  return isAppError(error) && error.code in MESSAGES;
+}
+
+/** The storage error a raw SQLite/file-system error stands for, or null for anything else. */
+export function classify(error: unknown): StorageErrorCode | null {
+  if (isStorageError(error)) return error.code as StorageErrorCode;
+  if (error instanceof Database.SqliteError) {
+    const code = error.code;
+    if (code === 'SQLITE_FULL') return 'disk_full';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'storage_busy';
+    if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PROTOCOL')
+      return 'storage_io';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'cache_damaged';
+    if (code.startsWith('SQLITE_READONLY')) return 'storage_readonly';
+    return null;
+  }
+  const errno = (error as { code?: unknown } | null)?.code;
+  if (errno === 'ENOSPC' || errno === 'EFBIG' || errno === 'EDQUOT') return 'disk_full';
+  if (errno === 'EIO') return 'storage_io';
+  return null;
+}
+
+/** A typed AppError for storage trouble; any other error is returned unchanged. */
+export function toStorageError(error: unknown): unknown {
+  if (isAppError(error)) return error;
+  const code = classify(error);
+  return code === null ? error : storageError(code, error);
+}
+
+interface Health {
+  damaged: AppError | null;
+  /** The last storage failure of a write, cleared by the next successful write. */
+  lastFailure: { error: AppError; at: number } | null;
+}
+
+const health = new WeakMap<Db, Health>();
+
+function healthOf(db: Db): Health {
+  let h = health.get(db);
+  if (!h) {
+    h = { damaged: null, lastFailure: null };
+    health.set(db, h);
+  }
+  return h;
+}
+
+/** From now on every write to `db` is refused with `cache_damaged`. */
+export function markDamaged(db: Db): void {
+  const h = healthOf(db);
+  h.damaged ??= storageError('cache_damaged');
+  h.lastFailure = { error: h.damaged, at: Date.now() };
+}
+
+export function isDamaged(db: Db): boolean {
+  return healthOf(db).damaged !== null;
+}
+
+/** The storage problem to show (sync status, Settings), or null while writes succeed. */
+export function storageProblem(db: Db): { error: AppError; at: number } | null {
+  const h = healthOf(db);
+  return h.lastFailure;
+}
+
+/** Bounded: busy_timeout already waits 5 s inside each BEGIN IMMEDIATE; this covers a few more turns. */
+export const BUSY_ATTEMPTS = 4;
+
+/**
+ * Runs `fn` as one IMMEDIATE write transaction (a savepoint when already inside one). Storage failures
+ * come out as typed AppErrors and leave nothing half-saved: SQLite rolls the transaction back.
+ */
+export function writeTx<T>(db: Db, fn: () => T): T {
+  const h = healthOf(db);
+  if (h.damaged) throw h.damaged;
+  const tx = db.transaction(fn);
+  if (db.inTransaction) return tx();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = tx.immediate();
+      h.lastFailure = null;
+      return result;
+    } catch (error) {
+      let code = classify(error);
+      if (code === 'storage_busy' && attempt < BUSY_ATTEMPTS) continue;
+      if (code === 'storage_io' && isWriteError(error) && noRoomFor(db.name)) code = 'disk_full';
+      if (code === null) throw error;
+      const typed = isAppError(error) ? error : storageError(code, error);
+      if (code === 'cache_damaged') markDamaged(db);
+      h.lastFailure = { error: typed, at: Date.now() };
+      throw typed;
+    }
+  }
+}
+
+function isWriteError(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError && /^SQLITE_IOERR_(WRITE|FSYNC|TRUNCATE|SHMSIZE)$/.test(error.code)
+  );
+}
+
+/**
+ * SQLite reports a write refused for lack of room (ENOSPC on some paths, EFBIG for a file-size
+ * limit, EDQUOT for a quota) as a generic SQLITE_IOERR_WRITE and better-sqlite3 does not expose the
+ * errno. So after such an error one page is written, in a scratch file beside the cache, at the
+ * offset the cache files have reached: a full disk, a quota or a size limit refuses it the same way.
+ */
+function noRoomFor(dbPath: string): boolean {
+  if (dbPath === '' || dbPath === ':memory:') return false;
+  const size = (p: string): number => {
+    try {
+      return statSync(p).size;
+    } catch {
+      return 0;
+    }
+  };
+  const offset = Math.max(size(dbPath), size(`${dbPath}-wal`)) + 65_536;
+  const probe = join(dirname(dbPath), `.space-probe-${process.pid}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(probe, 'w', 0o600);
+    writeSync(fd, Buffer.alloc(4096, 1), 0, 4096, offset);
+    return false;
+  } catch (error) {
+    return classify(error) === 'disk_full';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(probe, { force: true });
+  }
+}
