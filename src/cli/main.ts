@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toStorageError } from '../main/db/storage';
 import { AppError, isAppError } from '../main/errors';
+import { runCacheCommand } from './commands/cache-admin';
 import * as ondato from './commands/ondato';
 import { CORE_COMMANDS, runCoreCommand, trackCreated } from './core-commands';
 import { simulator } from './commands/simulator';
@@ -71,6 +72,7 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
     return;
   }
   if (CORE_COMMANDS.has(command)) return runCoreCommand(io, command, rest);
+  if (command === 'cache') return runCacheCommand(io, rest);
   const spec = COMMANDS[command];
   if (!spec)
     throw new AppError('usage', `Unknown command "${command}". Run \`kyc-desk --help\` for the commands.`);

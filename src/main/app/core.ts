@@ -1,9 +1,11 @@
 import * as casesRepo from '../db/repos/cases';
 import * as workspacesRepo from '../db/repos/workspaces';
+import { BACKUP_EVERY_MS, latestBackup, takeBackup } from '../db/backup';
 import { loadOrCreateCacheKey } from '../db/key';
 import { openCache } from '../db/open';
 import type { Db } from '../db/sql';
 import { createEventBus, type EventBus } from '../events';
+import { isAppError } from '../errors';
 import { createHandlers } from '../handlers';
 import type { HandlerMap } from '../ipc/handle';
 import type { AppLogger } from '../logger';
@@ -21,6 +23,9 @@ import { ensureImplicitWorkspace } from './implicit';
 import { caseLabel, noticeFor } from './notify';
 import { createRuntime } from './runtime';
 import type { ClientTuning, ImplicitWorkspace } from './workspace-client';
+
+/** How often the running app looks whether the daily backup is due. */
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 export interface CoreDeps {
   dataDir: string;
@@ -82,6 +87,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Set once the services exist; a locked app shows no notification (it would name the case).
   let isLocked = (): boolean => false;
   let idleTimer: ReturnType<typeof setInterval> | undefined;
+  let backupTimer: ReturnType<typeof setInterval> | undefined;
+
+  /** The daily rotating backup, taken while the app runs when the newest is a day old. */
+  function backupIfDue(): void {
+    const latest = latestBackup(dbPath);
+    if (latest !== null && now() - latest.at < BACKUP_EVERY_MS) return;
+    try {
+      takeBackup(db, dbPath, now(), readSettings({ db }).backupKeep);
+    } catch (error) {
+      deps.logger.warn('scheduled backup failed', { code: isAppError(error) ? error.code : 'internal' });
+    }
+  }
 
   function onChanges(workspaceId: string, changes: CaseChange[]): void {
     events.emit('cases:changed', { ids: changes.map((c) => c.caseId) });
@@ -157,6 +174,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(idleTimer);
       idleTimer = setInterval(() => services.lock.check(), IDLE_CHECK_MS);
       idleTimer.unref?.();
+      clearInterval(backupTimer);
+      if (runLoop) {
+        backupIfDue();
+        backupTimer = setInterval(backupIfDue, BACKUP_CHECK_MS);
+        backupTimer.unref?.();
+      }
       if (workspacesRepo.list(db).some((ws) => ws.environment === 'demo')) {
         try {
           await demo.ensureStarted();
@@ -173,6 +196,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(idleTimer);
+      clearInterval(backupTimer);
       try {
         await runtime.stop();
         await demo.stop();

@@ -72,7 +72,7 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
     configure(db);
     const from = userVersion(db);
     if (from < latest && objects > 0) {
-      takeBackup(db, path, from, now(), options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
+      takeBackup(db, path, now(), options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
     }
     migrate(db, migrations);
     // A purge commits its guard removal with the purge itself; this only clears a guard a bug left.
@@ -91,6 +91,8 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
       try {
         // Keeps planner statistics current for long-lived caches (cheap; SQLite's recommendation).
         db.pragma('optimize');
+      } catch {
+        // Only statistics: a full disk at closing time must not turn a clean close into an error.
       } finally {
         db.close();
       }

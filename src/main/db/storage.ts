@@ -54,6 +54,16 @@ export function classify(error: unknown): StorageErrorCode | null {
   return null;
 }
 
+/**
+ * Like toStorageError, for a failed write into `dir` of a file about as big as `sizeOf`: a generic
+ * write error is checked against the room left there (see noRoomFor).
+ */
+export function toWriteError(error: unknown, dir: string, sizeOf: string): unknown {
+  if (classify(error) === 'storage_io' && isWriteError(error) && noRoomFor(dir, [sizeOf]))
+    return storageError('disk_full', error);
+  return toStorageError(error);
+}
+
 /** A typed AppError for storage trouble; any other error is returned unchanged. */
 export function toStorageError(error: unknown): unknown {
   if (isAppError(error)) return error;
@@ -115,7 +125,12 @@ export function writeTx<T>(db: Db, fn: () => T): T {
     } catch (error) {
       let code = classify(error);
       if (code === 'storage_busy' && attempt < BUSY_ATTEMPTS) continue;
-      if (code === 'storage_io' && isWriteError(error) && noRoomFor(db.name)) code = 'disk_full';
+      if (
+        code === 'storage_io' &&
+        isWriteError(error) &&
+        noRoomFor(dirname(db.name), [db.name, `${db.name}-wal`])
+      )
+        code = 'disk_full';
       if (code === null) throw error;
       const typed = isAppError(error) ? error : storageError(code, error);
       if (code === 'cache_damaged') markDamaged(db);
@@ -134,11 +149,12 @@ function isWriteError(error: unknown): boolean {
 /**
  * SQLite reports a write refused for lack of room (ENOSPC on some paths, EFBIG for a file-size
  * limit, EDQUOT for a quota) as a generic SQLITE_IOERR_WRITE and better-sqlite3 does not expose the
- * errno. So after such an error one page is written, in a scratch file beside the cache, at the
- * offset the cache files have reached: a full disk, a quota or a size limit refuses it the same way.
+ * errno. So after such an error one page is written, in a scratch file in the same folder, just past
+ * the size the written file was growing towards: a full disk, a quota or a size limit refuses it the
+ * same way, while a failing device or a permission problem does not look like "full".
  */
-function noRoomFor(dbPath: string): boolean {
-  if (dbPath === '' || dbPath === ':memory:') return false;
+function noRoomFor(dir: string, files: string[]): boolean {
+  if (files.some((f) => f === '' || f === ':memory:')) return false;
   const size = (p: string): number => {
     try {
       return statSync(p).size;
@@ -146,8 +162,8 @@ function noRoomFor(dbPath: string): boolean {
       return 0;
     }
   };
-  const offset = Math.max(size(dbPath), size(`${dbPath}-wal`)) + 65_536;
-  const probe = join(dirname(dbPath), `.space-probe-${process.pid}`);
+  const offset = Math.max(...files.map(size)) + 65_536;
+  const probe = join(dir, `.space-probe-${process.pid}`);
   let fd: number | undefined;
   try {
     fd = openSync(probe, 'w', 0o600);

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { DEFAULT_KEEP_BACKUPS, MAX_KEEP_BACKUPS, MIN_KEEP_BACKUPS } from '../db/backup';
 import * as settingsRepo from '../db/repos/settings';
 import * as statsRepo from '../db/repos/stats';
 import type { SyncOnceReport } from '../sync/types';
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shortcuts: true,
   notifications: true,
   autoLockMinutes: 0,
+  backupKeep: DEFAULT_KEEP_BACKUPS,
 };
 
 export type SettingsPatch = ParsedInput<'settings:set'>;
@@ -48,6 +50,7 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
     typeof stored[key] === 'boolean' ? stored[key] : DEFAULT_SETTINGS[key];
   const theme = stored['theme'];
   const minutes = stored['autoLockMinutes'];
+  const keep = stored['backupKeep'];
   return {
     polling: flag('polling'),
     theme: theme === 'light' || theme === 'dark' || theme === 'system' ? theme : DEFAULT_SETTINGS.theme,
@@ -57,6 +60,13 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
       typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 1440
         ? minutes
         : DEFAULT_SETTINGS.autoLockMinutes,
+    backupKeep:
+      typeof keep === 'number' &&
+      Number.isInteger(keep) &&
+      keep >= MIN_KEEP_BACKUPS &&
+      keep <= MAX_KEEP_BACKUPS
+        ? keep
+        : DEFAULT_SETTINGS.backupKeep,
   };
 }
 
@@ -71,6 +81,7 @@ export function createSettingsService(ctx: ServiceContext): SettingsService {
       if (patch.shortcuts !== undefined) next.shortcuts = patch.shortcuts;
       if (patch.notifications !== undefined) next.notifications = patch.notifications;
       if (patch.autoLockMinutes !== undefined) next.autoLockMinutes = patch.autoLockMinutes;
+      if (patch.backupKeep !== undefined) next.backupKeep = patch.backupKeep;
       settingsRepo.set(ctx.db, SETTINGS_KEY, JSON.stringify(next));
       if (next.polling !== before.polling) ctx.runtime.engine()?.setEnabled(next.polling);
       ctx.events.emit('settings:changed', next);

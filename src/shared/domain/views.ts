@@ -66,6 +66,8 @@ export interface Settings {
   notifications: boolean;
   /** Lock the window after this many idle minutes (only once a PIN is set); 0 = never. */
   autoLockMinutes: number;
+  /** Rotating encrypted cache backups kept (1 to 30); one is taken a day while the app runs. */
+  backupKeep: number;
 }
 
 /** The auto-lock as the renderer sees it; the PIN and its hash never leave main. */

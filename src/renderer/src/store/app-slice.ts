@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shortcuts: true,
   notifications: true,
   autoLockMinutes: 0,
+  backupKeep: 7,
 };
 
 /** `cases:changed` bursts (a sync round touching many cases) become one re-query. */

@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { backupCacheFile, checkCacheFile, restoreCacheFile } from '../../main/db/maintenance';
+import { latestBackup, takeBackup } from '../../main/db/backup';
+import { CACHE_KEY_ACCOUNT } from '../../main/db/key';
+import { cacheError } from '../../main/db/errors';
+import { databaseExists } from '../../main/db/connection';
+import { withReadOnly } from '../../main/db/maintenance';
+import { AppError } from '../../main/errors';
+import { cachePath } from '../../main/paths';
+import { createKeytarStore } from '../../main/secrets/keytar-store';
+import type { SecretStore } from '../../main/secrets/secret-store';
+import { dataDirOf } from '../core-context';
+import { print, type CliIo } from '../io';
+
+/** One cache the `cache` commands act on: the app's, or an environment workspace's (`--cache env-…`). */
+export interface CacheTarget {
+  dataDir: string;
+  dbPath: string;
+  keyAccount: string;
+  secrets: SecretStore;
+}
+
+const ENV_CACHE = /^env-[0-9a-f]{12}$/;
+
+export function targetOf(
+  io: CliIo,
+  dataDirFlag: string | undefined,
+  cacheFlag: string | undefined,
+): CacheTarget {
+  const root = dataDirOf(io, dataDirFlag);
+  const secrets = io.secrets ?? createKeytarStore();
+  if (cacheFlag === undefined || cacheFlag === 'app')
+    return { dataDir: root, dbPath: cachePath(root), keyAccount: CACHE_KEY_ACCOUNT, secrets };
+  if (!ENV_CACHE.test(cacheFlag))
+    throw new AppError('usage', 'Give --cache app or an environment cache id from `kyc-desk cache list`.');
+  const dataDir = join(root, cacheFlag);
+  return { dataDir, dbPath: cachePath(dataDir), keyAccount: `${CACHE_KEY_ACCOUNT}:${cacheFlag}`, secrets };
+}
+
+async function keyOf(target: CacheTarget): Promise<string> {
+  if (!databaseExists(target.dbPath))
+    throw new AppError('cache_not_found', 'There is no local case cache here to work on.');
+  const key = await target.secrets.get(target.keyAccount);
+  if (key === null) throw cacheError('cache_key_missing');
+  return key.toLowerCase();
+}
+
+export async function cacheBackup(
+  io: CliIo,
+  json: boolean,
+  target: CacheTarget,
+  out?: string,
+): Promise<void> {
+  const key = await keyOf(target);
+  const now = Date.now();
+  const path =
+    out === undefined
+      ? withReadOnly(target.dbPath, key, (db) => takeBackup(db, target.dbPath, now, Number.MAX_SAFE_INTEGER))
+      : backupCacheFile(target.dbPath, key, resolve(io.cwd, out));
+  print(io, json, { backup: path }, () => [
+    `Backup written: ${path}`,
+    'It is encrypted with the cache key: it opens only with this keychain entry (or the recovery code).',
+  ]);
+}
+
+export async function cacheCheck(io: CliIo, json: boolean, target: CacheTarget): Promise<void> {
+  const key = await keyOf(target);
+  const result = checkCacheFile(target.dbPath, key);
+  const latest = latestBackup(target.dbPath);
+  print(io, json, result, () =>
+    result.ok
+      ? ['The local case cache passed its full integrity check.']
+      : [
+          'The local case cache is DAMAGED:',
+          ...result.problems.map((p) => `  ${p}`),
+          latest === null
+            ? 'There is no backup to restore.'
+            : `Restore the latest backup: kyc-desk cache restore "${latest.path}"`,
+        ],
+  );
+  if (!result.ok) throw new AppError('cache_damaged', 'The local case cache failed its integrity check.');
+}
+
+export async function cacheRestore(
+  io: CliIo,
+  json: boolean,
+  target: CacheTarget,
+  file: string,
+): Promise<void> {
+  const key = await target.secrets.get(target.keyAccount);
+  if (key === null) throw cacheError('cache_key_missing');
+  const aside = restoreCacheFile(target.dbPath, resolve(io.cwd, file), key.toLowerCase(), Date.now());
+  print(io, json, { restored: true, replacedKeptAt: aside }, () => [
+    'The backup was checked and restored. Close and reopen KYC Desk if it is running.',
+    ...(aside ? [`The replaced cache was kept at ${aside}`] : []),
+  ]);
+}
+
+/** `kyc-desk cache <sub>`: works on the cache files directly, without opening the app's core. */
+export async function runCacheCommand(io: CliIo, rest: string[]): Promise<void> {
+  const [sub, ...args] = rest;
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'data-dir': { type: 'string' },
+      cache: { type: 'string' },
+      out: { type: 'string' },
+      yes: { type: 'boolean' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const json = values.json === true;
+  const target = (): CacheTarget => targetOf(io, values['data-dir'], values.cache);
+  const noArgs = (): void => {
+    if (positionals.length > 0) throw new AppError('usage', `\`kyc-desk cache ${sub}\` takes no arguments.`);
+  };
+  switch (sub) {
+    case 'backup':
+      noArgs();
+      return cacheBackup(io, json, target(), values.out);
+    case 'check':
+      noArgs();
+      return cacheCheck(io, json, target());
+    case 'restore': {
+      const [file] = positionals;
+      if (file === undefined || positionals.length !== 1)
+        throw new AppError('usage', 'Give the backup file: `kyc-desk cache restore FILE`.');
+      return cacheRestore(io, json, target(), file);
+    }
+    default:
+      throw new AppError('usage', 'Use `kyc-desk cache backup|restore|check`.');
+  }
+}
