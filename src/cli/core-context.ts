@@ -5,7 +5,9 @@ import { createCore, type Core } from '../main/app/core';
 import { envSecretStore } from '../main/app/secret-scope';
 import { secretAccount, type ImplicitWorkspace } from '../main/app/workspace-client';
 import { createFileLogger } from '../main/logger';
-import { defaultDataDir, logDir } from '../main/paths';
+import { cachePath, defaultDataDir, logDir } from '../main/paths';
+import { latestBackup } from '../main/db/backup';
+import { isAppError } from '../main/errors';
 import { createKeytarStore } from '../main/secrets/keytar-store';
 import { createMemoryStore } from '../main/secrets/memory-store';
 import { readEnvConfig, type EnvConfig } from './env-config';
@@ -36,6 +38,18 @@ export function envWorkspaceId(config: EnvConfig): string {
     e.customerWebUrl,
   ].join('\n');
   return `env-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
+const RECOVERABLE = new Set(['cache_missing', 'cache_damaged', 'cache_key_missing']);
+
+/** Names the newest backup, so the way back is one command away. */
+function hintBackup(io: CliIo, dataDir: string): void {
+  const latest = latestBackup(cachePath(dataDir));
+  io.err(
+    latest === null
+      ? 'kyc-desk: there is no backup of this cache.'
+      : `kyc-desk: latest backup (${new Date(latest.at).toISOString()}): kyc-desk cache restore "${latest.path}"`,
+  );
 }
 
 function osUser(): string {
@@ -77,16 +91,27 @@ export async function openCliCore(
       setupId: config.setupId,
     };
   }
-  const core = await createCore({
-    dataDir,
-    secrets,
-    osUser: osUser(),
-    logger: createFileLogger({ dir: logDir(dataDir) }),
-    // The CLI neither opens browsers nor shows desktop notifications; `sync --watch` prints instead.
-    shell: { openExternal: async () => undefined },
-    notifier: { notify: () => undefined },
-    ...(implicit ? { implicitWorkspace: implicit } : {}),
-  });
+  let core: Core;
+  try {
+    core = await createCore({
+      dataDir,
+      secrets,
+      osUser: osUser(),
+      logger: createFileLogger({ dir: logDir(dataDir) }),
+      // The CLI neither opens browsers nor shows desktop notifications; `sync --watch` prints instead.
+      shell: { openExternal: async () => undefined },
+      notifier: { notify: () => undefined },
+      ...(implicit ? { implicitWorkspace: implicit } : {}),
+    });
+  } catch (error) {
+    if (isAppError(error) && RECOVERABLE.has(error.code)) hintBackup(io, dataDir);
+    throw error;
+  }
+  const problem = core.cacheProblem();
+  if (problem) {
+    io.err(`kyc-desk: warning: ${problem.message}`);
+    hintBackup(io, dataDir);
+  }
   try {
     await core.start({ polling: options.sync });
   } catch (error) {

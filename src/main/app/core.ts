@@ -5,7 +5,9 @@ import { loadOrCreateCacheKey } from '../db/key';
 import { openCache } from '../db/open';
 import type { Db } from '../db/sql';
 import { createEventBus, type EventBus } from '../events';
-import { isAppError } from '../errors';
+import { checkDb } from '../db/maintenance';
+import { markDamaged, storageError } from '../db/storage';
+import { AppError, isAppError } from '../errors';
 import { createHandlers } from '../handlers';
 import type { HandlerMap } from '../ipc/handle';
 import type { AppLogger } from '../logger';
@@ -60,6 +62,11 @@ export interface Core {
    * `polling: false` (one-shot CLI commands) builds the engine without starting its loop.
    */
   start(options?: { polling?: boolean }): Promise<void>;
+  /**
+   * Damage found in the cache (the quick check on open, or the full check after an unclean
+   * shutdown): the cache is read-only and the officer should restore a backup. Null while healthy.
+   */
+  cacheProblem(): AppError | null;
   /** Stops the engine, saves the demo state and closes the cache. */
   close(): Promise<void>;
 }
@@ -162,8 +169,25 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
+  let problem: AppError | null = cache.damaged ? storageError('cache_damaged') : null;
+
+  /** After a crash the quick check on open is not enough: a full check, once the app is up. */
+  function checkAfterCrash(): void {
+    if (closed || problem) return;
+    const result = checkDb(db, 'full');
+    if (result.ok) return;
+    deps.logger.error('cache failed its integrity check after an unclean shutdown', {
+      problems: result.problems.length,
+    });
+    markDamaged(db);
+    db.pragma('query_only = ON');
+    problem = storageError('cache_damaged');
+    events.emit('sync:status', runtime.status());
+  }
+
   let closed = false;
   return {
+    cacheProblem: () => problem,
     handlers: createHandlers(services),
     events,
     db,
@@ -175,7 +199,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       idleTimer = setInterval(() => services.lock.check(), IDLE_CHECK_MS);
       idleTimer.unref?.();
       clearInterval(backupTimer);
-      if (runLoop) {
+      if (runLoop && cache.uncleanBefore) setTimeout(checkAfterCrash, 0);
+      if (runLoop && !problem) {
         backupIfDue();
         backupTimer = setInterval(backupIfDue, BACKUP_CHECK_MS);
         backupTimer.unref?.();

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_KEY_ACCOUNT } from '../../../src/main/db/key';
@@ -78,5 +78,20 @@ describe('kyc-desk cache backup | restore | check', () => {
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/cannot be opened with this cache key/);
     expect(count(path, key)).toBe(2);
+  });
+});
+
+describe('kyc-desk over a lost cache', () => {
+  it('a truncated cache.db is reported with the latest backup, not as "choose a workspace"', async () => {
+    const { path, key, run } = await setup();
+    append(path, key, 4);
+    expect((await run(['cache', 'backup'])).code).toBe(0);
+    truncateSync(path, 0);
+    const res = await run(['cases']);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/missing or empty although one existed/);
+    expect(res.err).toMatch(/kyc-desk cache restore ".*\.bak"/);
+    expect(res.err).not.toMatch(/Choose or add a workspace/);
+    expect(statSync(path).size).toBe(0);
   });
 });
