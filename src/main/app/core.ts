@@ -7,7 +7,7 @@ import type { Db } from '../db/sql';
 import { createEventBus, type EventBus } from '../events';
 import { checkDb } from '../db/maintenance';
 import { markDamaged, storageError } from '../db/storage';
-import { AppError, isAppError } from '../errors';
+import { isAppError, type AppError } from '../errors';
 import { createHandlers } from '../handlers';
 import type { HandlerMap } from '../ipc/handle';
 import type { AppLogger } from '../logger';

@@ -59,7 +59,7 @@ function alive(pid: number): boolean {
 export function markOpen(dbPath: string): { uncleanBefore: boolean; release: () => void } {
   const prefix = `${basename(dbPath)}.open-`;
   let uncleanBefore = false;
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dirname(dbPath));
   } catch {
