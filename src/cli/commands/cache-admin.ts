@@ -6,6 +6,7 @@ import { CACHE_KEY_ACCOUNT } from '../../main/db/key';
 import { cacheError } from '../../main/db/errors';
 import { databaseExists } from '../../main/db/connection';
 import { withReadOnly } from '../../main/db/maintenance';
+import { createRecovery, recoveryStatus, unwrapWithCode } from '../../main/db/recovery';
 import { AppError } from '../../main/errors';
 import { cachePath } from '../../main/paths';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
@@ -97,6 +98,39 @@ export async function cacheRestore(
   ]);
 }
 
+export async function cacheRecoveryCode(io: CliIo, json: boolean, target: CacheTarget): Promise<void> {
+  const key = await keyOf(target);
+  const replaced = recoveryStatus(target.dbPath).set;
+  const code = createRecovery(target.dbPath, key, Date.now());
+  print(io, json, { recoveryCode: code, replacedEarlierCode: replaced }, () => [
+    `Recovery code: ${code}`,
+    'Write it down or keep it in your password manager now: it is not shown again and not stored in',
+    'readable form anywhere. With it (and this data folder) the cache opens if its keychain entry is lost.',
+    ...(replaced ? ['The earlier recovery code no longer works.'] : []),
+  ]);
+}
+
+export async function cacheRecover(io: CliIo, json: boolean, target: CacheTarget): Promise<void> {
+  if (!io.readSecret)
+    throw new AppError(
+      'usage',
+      'Type the recovery code at the prompt or pipe it on stdin; it is never a flag.',
+    );
+  if ((await target.secrets.get(target.keyAccount)) !== null)
+    throw new AppError(
+      'recovery_not_needed',
+      'The keychain already holds a key for this cache; recovery is only for a lost keychain entry.',
+    );
+  const key = unwrapWithCode(target.dbPath, await io.readSecret('Recovery code: '));
+  // Only a key that really opens the cache goes into the keychain.
+  if (databaseExists(target.dbPath)) withReadOnly(target.dbPath, key, () => undefined);
+  await target.secrets.set(target.keyAccount, key);
+  if ((await target.secrets.get(target.keyAccount)) !== key) throw cacheError('cache_key_store_failed');
+  print(io, json, { recovered: true }, () => [
+    'The cache key was recovered and saved in the system keychain again.',
+  ]);
+}
+
 /** `kyc-desk cache <sub>`: works on the cache files directly, without opening the app's core. */
 export async function runCacheCommand(io: CliIo, rest: string[]): Promise<void> {
   const [sub, ...args] = rest;
@@ -131,7 +165,13 @@ export async function runCacheCommand(io: CliIo, rest: string[]): Promise<void> 
         throw new AppError('usage', 'Give the backup file: `kyc-desk cache restore FILE`.');
       return cacheRestore(io, json, target(), file);
     }
+    case 'recovery-code':
+      noArgs();
+      return cacheRecoveryCode(io, json, target());
+    case 'recover':
+      noArgs();
+      return cacheRecover(io, json, target());
     default:
-      throw new AppError('usage', 'Use `kyc-desk cache backup|restore|check`.');
+      throw new AppError('usage', 'Use `kyc-desk cache backup|restore|check|recovery-code|recover`.');
   }
 }

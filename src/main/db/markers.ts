@@ -38,7 +38,12 @@ function hasBytes(path: string): boolean {
 /** True when a cache existed here (marker or backups) but its file is now missing or empty. */
 export function cacheVanished(dbPath: string, extraEvidence = false): boolean {
   if (hasBytes(dbPath) || hasBytes(`${dbPath}-wal`)) return false;
-  return extraEvidence || exists(createdMarker(dbPath)) || listBackups(dbPath).length > 0;
+  return (
+    extraEvidence ||
+    exists(createdMarker(dbPath)) ||
+    exists(`${dbPath}.recovery`) ||
+    listBackups(dbPath).length > 0
+  );
 }
 
 let opened = 0;
