@@ -6,7 +6,7 @@ import { applyKey, databaseExists, inspectExisting, isCacheKey, verifyKey } from
 import { cacheError } from './errors';
 import { checkDb } from './maintenance';
 import { cacheVanished, createdMarker, markCreated, markOpen } from './markers';
-import { markDamaged, storageError, toStorageError } from './storage';
+import { markDamaged, storageError, toStorageError, trackWal } from './storage';
 import { latestVersion, migrate, userVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Db } from './sql';
@@ -111,6 +111,7 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
     }
   }
 
+  trackWal(db);
   const marker = markOpen(path);
   let open = true;
   return {

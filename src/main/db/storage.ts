@@ -13,7 +13,7 @@ import type { Db } from './sql';
  * cache already known to be damaged.
  */
 export type StorageErrorCode =
-  'storage_busy' | 'disk_full' | 'storage_io' | 'cache_damaged' | 'storage_readonly';
+  'storage_busy' | 'disk_full' | 'storage_io' | 'cache_damaged' | 'storage_readonly' | 'storage_lost';
 
 const MESSAGES: Record<StorageErrorCode, string> = {
   storage_busy:
@@ -23,6 +23,8 @@ const MESSAGES: Record<StorageErrorCode, string> = {
     'The disk reported an error while saving to the local case cache; check the disk, then retry — nothing was saved.',
   cache_damaged:
     'The local case cache is damaged; nothing more is written to it. Restore the latest backup (Settings, or `kyc-desk cache restore`).',
+  storage_lost:
+    "The cache's journal file was deleted while KYC Desk was running; this change may not have been saved, and nothing more is written until KYC Desk is closed and reopened.",
   storage_readonly:
     'The local case cache cannot be written (read-only file or folder); fix the permissions, then retry — nothing was saved.',
 };
@@ -73,6 +75,8 @@ export function toStorageError(error: unknown): unknown {
 
 interface Health {
   damaged: AppError | null;
+  /** Device and inode of the WAL file this connection writes to (see checkWal). */
+  wal: string | null;
   /** The last storage failure of a write, cleared by the next successful write. */
   lastFailure: { error: AppError; at: number } | null;
 }
@@ -82,16 +86,16 @@ const health = new WeakMap<Db, Health>();
 function healthOf(db: Db): Health {
   let h = health.get(db);
   if (!h) {
-    h = { damaged: null, lastFailure: null };
+    h = { damaged: null, wal: null, lastFailure: null };
     health.set(db, h);
   }
   return h;
 }
 
-/** From now on every write to `db` is refused with `cache_damaged`. */
-export function markDamaged(db: Db): void {
+/** From now on every write to `db` is refused with `cache_damaged` (or the given error). */
+export function markDamaged(db: Db, error: AppError = storageError('cache_damaged')): void {
   const h = healthOf(db);
-  h.damaged ??= storageError('cache_damaged');
+  h.damaged ??= error;
   h.lastFailure = { error: h.damaged, at: Date.now() };
 }
 
@@ -120,6 +124,7 @@ export function writeTx<T>(db: Db, fn: () => T): T {
   for (let attempt = 1; ; attempt++) {
     try {
       const result = tx.immediate();
+      checkWal(db, h);
       h.lastFailure = null;
       return result;
     } catch (error) {
@@ -137,6 +142,60 @@ export function writeTx<T>(db: Db, fn: () => T): T {
       h.lastFailure = { error: typed, at: Date.now() };
       throw typed;
     }
+  }
+}
+
+function walIdentity(db: Db): string | null {
+  try {
+    const s = statSync(`${db.name}-wal`);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers which WAL file the open connection writes to (called once the cache is open). */
+export function trackWal(db: Db): void {
+  healthOf(db).wal = walIdentity(db);
+}
+
+/*
+ * SQLite keeps writing to its open WAL file descriptor even after the file was unlinked (a cleanup
+ * script, a sync tool, a user): commits "succeed" into a file no one will ever read again, and vanish
+ * at close. While any connection is open SQLite never deletes or replaces the WAL itself (only the
+ * last connection's close does), so after every commit the WAL at `<cache>-wal` must still be the
+ * file — same device and inode — this connection opened. If not, the commit is reported as NOT
+ * durable and the connection refuses further writes.
+ */
+function checkWal(db: Db, h: Health): void {
+  if (db.memory || db.name === '') return;
+  const now = walIdentity(db);
+  if (h.wal === null) {
+    h.wal = now;
+    return;
+  }
+  if (now === h.wal) return;
+  const lost = storageError('storage_lost');
+  markDamaged(db, lost);
+  if (!rescueOrphanWal(db)) throw lost;
+}
+
+/**
+ * This connection still holds the unlinked WAL open: a full checkpoint copies every frame in it
+ * (this commit's and the earlier ones the deletion took) into the main file, fsynced under
+ * synchronous=FULL. Only when it checkpointed everything is the commit durable; further writes are
+ * refused either way — another process may already have started a new WAL beside the orphan.
+ */
+function rescueOrphanWal(db: Db): boolean {
+  try {
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as {
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }[];
+    return r !== undefined && r.busy === 0 && r.log >= 0 && r.log === r.checkpointed;
+  } catch {
+    return false;
   }
 }
 
