@@ -23,10 +23,17 @@ export interface CliCore {
 /** The data directory: --data-dir, else KYC_DESK_DATA_DIR, else the app's (paths.ts). */
 export function dataDirOf(io: CliIo, flag: string | undefined): string {
   if (flag !== undefined && flag.trim() !== '') return resolve(io.cwd, flag);
+  const env = io.env.KYC_DESK_DATA_DIR?.trim();
+  if (env) return resolve(io.cwd, env);
   return defaultDataDir({ env: io.env });
 }
 
-/** A short, stable name for one environment configuration: its own cache and keychain scope. */
+/**
+ * A short, stable name for one environment configuration: its own cache and keychain scope. Only
+ * what identifies the Ondato account counts — environment, client id and the (normalised) endpoints;
+ * not the secret or the setup id — so every run with the same account reuses one cache and one
+ * keychain entry; `kyc-desk cache list|discard` shows and removes them.
+ */
 export function envWorkspaceId(config: EnvConfig): string {
   const e = config.endpoints;
   const text = [

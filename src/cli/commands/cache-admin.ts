@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { join, resolve } from 'node:path';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { backupCacheFile, checkCacheFile, restoreCacheFile } from '../../main/db/maintenance';
-import { latestBackup, takeBackup } from '../../main/db/backup';
+import { backupDir, latestBackup, listBackups, takeBackup } from '../../main/db/backup';
 import { CACHE_KEY_ACCOUNT } from '../../main/db/key';
 import { cacheError } from '../../main/db/errors';
 import { databaseExists } from '../../main/db/connection';
@@ -131,6 +132,97 @@ export async function cacheRecover(io: CliIo, json: boolean, target: CacheTarget
   ]);
 }
 
+interface CacheListing {
+  cache: string;
+  dataDir: string;
+  exists: boolean;
+  bytes: number;
+  keychainEntry: string;
+  keyInKeychain: boolean;
+  recoveryCode: boolean;
+  backups: number;
+}
+
+async function describeTarget(name: string, target: CacheTarget): Promise<CacheListing> {
+  const bytes = ['', '-wal'].reduce((sum, s) => sum + sizeOf(target.dbPath + s), 0);
+  return {
+    cache: name,
+    dataDir: target.dataDir,
+    exists: bytes > 0,
+    bytes,
+    keychainEntry: target.keyAccount,
+    keyInKeychain: (await target.secrets.get(target.keyAccount)) !== null,
+    recoveryCode: recoveryStatus(target.dbPath).set,
+    backups: listBackups(target.dbPath).length,
+  };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The app's cache and every environment-variable workspace cache under the data directory. */
+export async function cacheList(io: CliIo, json: boolean, dataDirFlag: string | undefined): Promise<void> {
+  const root = dataDirOf(io, dataDirFlag);
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((n) => ENV_CACHE.test(n));
+  } catch {
+    names = [];
+  }
+  const rows: CacheListing[] = [await describeTarget('app', targetOf(io, dataDirFlag, undefined))];
+  for (const n of names.sort()) rows.push(await describeTarget(n, targetOf(io, dataDirFlag, n)));
+  print(io, json, rows, () =>
+    rows.map(
+      (r) =>
+        `${r.cache.padEnd(16)} ${r.exists ? `${Math.ceil(r.bytes / 1024)} KiB` : 'no cache file'}  key ${r.keyInKeychain ? 'in keychain' : 'MISSING'} (${r.keychainEntry})  recovery code ${r.recoveryCode ? 'set' : 'not set'}  ${r.backups} backup(s)  ${r.dataDir}`,
+    ),
+  );
+}
+
+/**
+ * Deletes one cache for good: the file, its WAL/SHM, markers, recovery file, backups and its keychain
+ * entry (for the app's cache also the workspaces' client secrets, which belong to workspaces stored in
+ * it). Only with --yes: there is no undo.
+ */
+export async function cacheDiscard(
+  io: CliIo,
+  json: boolean,
+  target: CacheTarget,
+  yes: boolean,
+): Promise<void> {
+  if (!yes)
+    throw new AppError(
+      'usage',
+      'Discarding deletes this cache, its backups and its keychain entry for good; confirm with --yes.',
+    );
+  const base = basename(target.dbPath);
+  let names: string[];
+  try {
+    names = readdirSync(target.dataDir);
+  } catch {
+    names = [];
+  }
+  for (const n of names)
+    if (n === base || n.startsWith(`${base}-`) || n.startsWith(`${base}.`))
+      rmSync(join(target.dataDir, n), { force: true });
+  rmSync(backupDir(target.dbPath), { recursive: true, force: true });
+  const removed: string[] = [];
+  const accounts =
+    target.keyAccount === CACHE_KEY_ACCOUNT
+      ? (await target.secrets.accounts()).filter((a) => !a.startsWith(`${CACHE_KEY_ACCOUNT}:`))
+      : [target.keyAccount];
+  for (const account of accounts) if (await target.secrets.delete(account)) removed.push(account);
+  if (target.keyAccount !== CACHE_KEY_ACCOUNT) rmSync(target.dataDir, { recursive: true, force: true });
+  print(io, json, { discarded: target.dataDir, keychainEntriesRemoved: removed }, () => [
+    `The cache in ${target.dataDir} was discarded; ${removed.length} keychain entr${removed.length === 1 ? 'y' : 'ies'} removed.`,
+  ]);
+}
+
 /** `kyc-desk cache <sub>`: works on the cache files directly, without opening the app's core. */
 export async function runCacheCommand(io: CliIo, rest: string[]): Promise<void> {
   const [sub, ...args] = rest;
@@ -165,6 +257,12 @@ export async function runCacheCommand(io: CliIo, rest: string[]): Promise<void> 
         throw new AppError('usage', 'Give the backup file: `kyc-desk cache restore FILE`.');
       return cacheRestore(io, json, target(), file);
     }
+    case 'list':
+      noArgs();
+      return cacheList(io, json, values['data-dir']);
+    case 'discard':
+      noArgs();
+      return cacheDiscard(io, json, target(), values.yes === true);
     case 'recovery-code':
       noArgs();
       return cacheRecoveryCode(io, json, target());
@@ -172,6 +270,9 @@ export async function runCacheCommand(io: CliIo, rest: string[]): Promise<void> 
       noArgs();
       return cacheRecover(io, json, target());
     default:
-      throw new AppError('usage', 'Use `kyc-desk cache backup|restore|check|recovery-code|recover`.');
+      throw new AppError(
+        'usage',
+        'Use `kyc-desk cache list|backup|restore|check|recovery-code|recover|discard`.',
+      );
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_KEY_ACCOUNT } from '../../../src/main/db/key';
 import { openCache } from '../../../src/main/db/open';
@@ -93,5 +93,42 @@ describe('kyc-desk over a lost cache', () => {
     expect(res.err).toMatch(/kyc-desk cache restore ".*\.bak"/);
     expect(res.err).not.toMatch(/Choose or add a workspace/);
     expect(statSync(path).size).toBe(0);
+  });
+});
+
+describe('kyc-desk cache list | discard', () => {
+  it('lists the app cache and the environment caches with their keychain entries; discard needs --yes', async () => {
+    const data = tempDataDir();
+    cleanup.push(() => data.remove());
+    const appKey = newKey();
+    const envKey = newKey();
+    const envId = 'env-0123456789ab';
+    const secrets = createMemoryStore({
+      [CACHE_KEY_ACCOUNT]: appKey,
+      [`${CACHE_KEY_ACCOUNT}:${envId}`]: envKey,
+    });
+    append(join(data.dir, 'cache.db'), appKey, 1);
+    append(join(data.dir, envId, 'cache.db'), envKey, 1);
+    // KYC_DESK_DATA_DIR relative to the working directory resolves like --data-dir.
+    const run = (args: string[]) =>
+      coreCli(args, { secrets, env: { KYC_DESK_DATA_DIR: relative(process.cwd(), data.dir) } });
+
+    const list = await run(['cache', 'list', '--json']);
+    expect(list.code).toBe(0);
+    const rows = JSON.parse(list.out) as Array<{ cache: string; dataDir: string; keyInKeychain: boolean }>;
+    expect(rows.map((r) => [r.cache, r.dataDir, r.keyInKeychain])).toEqual([
+      ['app', data.dir, true],
+      [envId, join(data.dir, envId), true],
+    ]);
+
+    const refused = await run(['cache', 'discard', '--cache', envId]);
+    expect(refused.code).toBe(2);
+    expect(existsSync(join(data.dir, envId, 'cache.db'))).toBe(true);
+
+    expect((await run(['cache', 'discard', '--cache', envId, '--yes'])).code).toBe(0);
+    expect(existsSync(join(data.dir, envId))).toBe(false);
+    expect(await secrets.get(`${CACHE_KEY_ACCOUNT}:${envId}`)).toBeNull();
+    expect(await secrets.get(CACHE_KEY_ACCOUNT)).toBe(appKey);
+    expect(count(join(data.dir, 'cache.db'), appKey)).toBe(1);
   });
 });
