@@ -1,3 +1,4 @@
+import { createCacheCareService, type CacheCareService } from './cache-care';
 import { createCaseService, type CaseService } from './cases';
 import type { ServiceContext } from './context';
 import { createLinkService, type LinkService } from './links';
@@ -33,6 +34,7 @@ export interface Services {
   storage: StorageService;
   sync: SyncService;
   lock: LockService;
+  cacheCare: CacheCareService;
 }
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
@@ -46,6 +48,7 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
     audit: createAuditService(ctx),
     settings,
     storage: createStorageService(ctx),
+    cacheCare: createCacheCareService(ctx),
     sync: createSyncService(ctx, settings),
     lock: createLockService({
       db: ctx.db,

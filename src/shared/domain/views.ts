@@ -79,6 +79,18 @@ export interface LockStatus {
   retryAt: number | null;
 }
 
+/** The local cache's health and ways back (Settings → Cache). */
+export interface CacheStatus {
+  /** Damage was found: the cache is read-only until a backup is restored. */
+  damaged: boolean;
+  /** The last storage failure (disk full, I/O, damaged), cleared by the next successful write. */
+  problem: { code: string; message: string } | null;
+  recovery: { set: boolean; createdAt: number | null };
+  backups: number;
+  latestBackupAt: number | null;
+  backupKeep: number;
+}
+
 export interface StorageInfo {
   dataDir: string;
   cacheBytes: number;

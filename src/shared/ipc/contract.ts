@@ -11,6 +11,7 @@ import type {
   Settings,
   SetupOption,
   StorageInfo,
+  CacheStatus,
   SyncStatus,
   WorkspaceList,
   WorkspaceView,
@@ -28,6 +29,9 @@ export interface AppInfo {
 export interface Outputs {
   'app:info': AppInfo;
   'app:storage': StorageInfo;
+  'cache:status': CacheStatus;
+  'cache:recovery-code': { code: string };
+  'cache:backup-now': CacheStatus;
   'settings:get': Settings;
   'settings:set': Settings;
   'workspaces:list': WorkspaceList;
@@ -168,6 +172,9 @@ export const decideSchema = z.strictObject({
 export const inputs = {
   'app:info': none,
   'app:storage': none,
+  'cache:status': none,
+  'cache:recovery-code': none,
+  'cache:backup-now': none,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
   'workspaces:list': none,
