@@ -124,7 +124,8 @@ export async function cacheRecover(io: CliIo, json: boolean, target: CacheTarget
     );
   const key = unwrapWithCode(target.dbPath, await io.readSecret('Recovery code: '));
   // Only a key that really opens the cache goes into the keychain.
-  if (databaseExists(target.dbPath)) withReadOnly(target.dbPath, key, () => undefined);
+  const proof = databaseExists(target.dbPath) ? target.dbPath : latestBackup(target.dbPath)?.path;
+  if (proof !== undefined) withReadOnly(proof, key, () => undefined);
   await target.secrets.set(target.keyAccount, key);
   if ((await target.secrets.get(target.keyAccount)) !== key) throw cacheError('cache_key_store_failed');
   print(io, json, { recovered: true }, () => [

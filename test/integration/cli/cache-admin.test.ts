@@ -96,6 +96,25 @@ describe('kyc-desk over a lost cache', () => {
   });
 });
 
+describe('kyc-desk over a lost cache and a lost key', () => {
+  it('does not mint a new key over a vanished cache (its backups would never open again)', async () => {
+    const data = tempDataDir();
+    cleanup.push(() => data.remove());
+    const key = newKey();
+    const secrets = createMemoryStore({ [CACHE_KEY_ACCOUNT]: key });
+    const path = join(data.dir, 'cache.db');
+    append(path, key, 2);
+    const run = (args: string[]) => coreCli([...args, '--data-dir', data.dir], { secrets });
+    expect((await run(['cache', 'backup'])).code).toBe(0);
+    truncateSync(path, 0);
+    await secrets.delete(CACHE_KEY_ACCOUNT);
+    const res = await run(['cases']);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/missing or empty although one existed/);
+    expect(await secrets.get(CACHE_KEY_ACCOUNT)).toBeNull();
+  });
+});
+
 describe('kyc-desk cache list | discard', () => {
   it('lists the app cache and the environment caches with their keychain entries; discard needs --yes', async () => {
     const data = tempDataDir();
