@@ -6,7 +6,9 @@ import { createCore, type Core } from '../main/app/core';
 import { envSecretStore } from '../main/app/secret-scope';
 import { secretAccount, type ImplicitWorkspace } from '../main/services/workspace-client';
 import { createFileLogger } from '../main/logger';
-import { defaultDataDir, logDir } from '../main/paths';
+import { cachePath, defaultDataDir, logDir } from '../main/paths';
+import { latestBackup } from '../main/db/backup';
+import { isAppError } from '../main/errors';
 import { createKeytarStore } from '../main/secrets/keytar-store';
 import { createMemoryStore } from '../main/secrets/memory-store';
 import { cliConfirmer } from './confirm';
@@ -23,10 +25,17 @@ export interface CliCore {
 /** The data directory: --data-dir, else KYC_DESK_DATA_DIR, else the app's (paths.ts). */
 export function dataDirOf(io: CliIo, flag: string | undefined): string {
   if (flag !== undefined && flag.trim() !== '') return resolve(io.cwd, flag);
+  const env = io.env.KYC_DESK_DATA_DIR?.trim();
+  if (env) return resolve(io.cwd, env);
   return defaultDataDir({ env: io.env });
 }
 
-/** A short, stable name for one environment configuration: its own cache and keychain scope. */
+/**
+ * A short, stable name for one environment configuration: its own cache and keychain scope. Only
+ * what identifies the Ondato account counts — environment, client id and the (normalised) endpoints;
+ * not the secret or the setup id — so every run with the same account reuses one cache and one
+ * keychain entry; `kyc-desk cache list|discard` shows and removes them.
+ */
 export function envWorkspaceId(config: EnvConfig): string {
   const e = config.endpoints;
   const text = [
@@ -49,6 +58,18 @@ export function cliVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+const RECOVERABLE = new Set(['cache_missing', 'cache_damaged', 'cache_key_missing']);
+
+/** Names the newest backup, so the way back is one command away. */
+function hintBackup(io: CliIo, dataDir: string): void {
+  const latest = latestBackup(cachePath(dataDir));
+  io.err(
+    latest === null
+      ? 'kyc-desk: there is no backup of this cache.'
+      : `kyc-desk: latest backup (${new Date(latest.at).toISOString()}): kyc-desk cache restore "${latest.path}"`,
+  );
 }
 
 function osUser(): string {
@@ -90,18 +111,29 @@ export async function openCliCore(
       setupId: config.setupId,
     };
   }
-  const core = await createCore({
-    dataDir,
-    secrets,
-    osUser: osUser(),
-    logger: createFileLogger({ dir: logDir(dataDir) }),
-    // The CLI neither opens browsers nor shows desktop notifications; `sync --watch` prints instead.
-    shell: { openExternal: async () => undefined },
-    notifier: { notify: () => undefined },
-    confirmer: cliConfirmer(options.yes === true),
-    app: { name: 'KYC Desk', version: cliVersion() },
-    ...(implicit ? { implicitWorkspace: implicit } : {}),
-  });
+  let core: Core;
+  try {
+    core = await createCore({
+      dataDir,
+      secrets,
+      osUser: osUser(),
+      logger: createFileLogger({ dir: logDir(dataDir) }),
+      // The CLI neither opens browsers nor shows desktop notifications; `sync --watch` prints instead.
+      shell: { openExternal: async () => undefined },
+      notifier: { notify: () => undefined },
+      confirmer: cliConfirmer(options.yes === true),
+      app: { name: 'KYC Desk', version: cliVersion() },
+      ...(implicit ? { implicitWorkspace: implicit } : {}),
+    });
+  } catch (error) {
+    if (isAppError(error) && RECOVERABLE.has(error.code)) hintBackup(io, dataDir);
+    throw error;
+  }
+  const problem = core.cacheProblem();
+  if (problem) {
+    io.err(`kyc-desk: warning: ${problem.message}`);
+    hintBackup(io, dataDir);
+  }
   try {
     await core.start({ polling: options.sync });
   } catch (error) {

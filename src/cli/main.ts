@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toStorageError } from '../main/db/storage';
 import { AppError, isAppError } from '../main/errors';
+import { runCacheCommand } from './commands/cache-admin';
 import * as ondato from './commands/ondato';
 import { CORE_COMMANDS, runCoreCommand, trackCreated } from './core-commands';
 import { simulator } from './commands/simulator';
@@ -47,7 +49,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-function describe(error: unknown): { lines: string[]; code: number } {
+function describe(raw: unknown): { lines: string[]; code: number } {
+  const error = toStorageError(raw);
   if (isAppError(error)) {
     const lines = [`kyc-desk: ${error.message}`];
     for (const [field, messages] of Object.entries(error.fields ?? {}))
@@ -74,6 +77,7 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
   if (CORE_COMMANDS.has(command)) return runCoreCommand(io, command, rest);
   if (command === 'team') return team(io, rest);
   if (command === 'relay') return relay(io, rest);
+  if (command === 'cache') return runCacheCommand(io, rest);
   const spec = COMMANDS[command];
   if (!spec)
     throw new AppError('usage', `Unknown command "${command}". Run \`kyc-desk --help\` for the commands.`);

@@ -16,6 +16,9 @@ export function createHandlers(s: Services): HandlerMap {
     {
       'app:info': async () => ({ name: s.app.name, version: s.app.version, versions: s.app.versions }),
       'app:storage': async () => s.storage.info(),
+      'cache:status': async () => s.cacheCare.status(),
+      'cache:recovery-code': () => s.cacheCare.createRecoveryCode(),
+      'cache:backup-now': async () => s.cacheCare.backupNow(),
       'settings:get': async () => s.settings.get(),
       'settings:set': async (patch) => s.settings.set(patch),
       'workspaces:list': () => s.workspaces.list(),

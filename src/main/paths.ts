@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join, posix, win32 } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
 
 export const APP_DIR_NAME = 'KYC Desk';
 
@@ -19,7 +19,8 @@ export function defaultDataDir(options: PathEnv = {}): string {
   const platform = options.platform ?? process.platform;
   const home = options.home ?? homedir();
   const override = env.KYC_DESK_DATA_DIR?.trim();
-  if (override) return override;
+  // Relative to the working directory, once: a later chdir must not move the cache.
+  if (override) return resolve(override);
   if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', APP_DIR_NAME);
   if (platform === 'win32') {
     const appData = env.APPDATA?.trim() || win32.join(home, 'AppData', 'Roaming');

@@ -1,9 +1,13 @@
 import * as casesRepo from '../db/repos/cases';
 import * as workspacesRepo from '../db/repos/workspaces';
+import { BACKUP_EVERY_MS, latestBackup, takeBackup } from '../db/backup';
 import { loadOrCreateCacheKey } from '../db/key';
 import { openCache } from '../db/open';
 import type { Db } from '../db/sql';
 import { createEventBus, type EventBus } from '../events';
+import { checkDb } from '../db/maintenance';
+import { markDamaged, storageError } from '../db/storage';
+import { isAppError, type AppError } from '../errors';
 import { createHandlers, type HandlerMap } from '../handlers';
 import type { AppLogger } from '../logger';
 import { cachePath } from '../paths';
@@ -29,6 +33,9 @@ import { ensureImplicitWorkspace } from './implicit';
 import { caseLabel, noticeFor } from './notify';
 import { createRuntime } from './runtime';
 import type { ClientTuning, ImplicitWorkspace } from '../services/workspace-client';
+
+/** How often the running app looks whether the daily backup is due. */
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 export interface CoreDeps {
   dataDir: string;
@@ -70,6 +77,11 @@ export interface Core {
    * `polling: false` (one-shot CLI commands) builds the engine without starting its loop.
    */
   start(options?: { polling?: boolean }): Promise<void>;
+  /**
+   * Damage found in the cache (the quick check on open, or the full check after an unclean
+   * shutdown): the cache is read-only and the officer should restore a backup. Null while healthy.
+   */
+  cacheProblem(): AppError | null;
   /** Stops the engine, saves the demo state and closes the cache. */
   close(): Promise<void>;
 }
@@ -112,6 +124,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Set once the services exist; a locked app shows no notification (it would name the case).
   let isLocked = (): boolean => false;
   let idleTimer: ReturnType<typeof setInterval> | undefined;
+  let backupTimer: ReturnType<typeof setInterval> | undefined;
+
+  /** The daily rotating backup, taken while the app runs when the newest is a day old. */
+  function backupIfDue(): void {
+    const latest = latestBackup(dbPath);
+    if (latest !== null && now() - latest.at < BACKUP_EVERY_MS) return;
+    try {
+      takeBackup(db, dbPath, now(), readSettings({ db }).backupKeep);
+    } catch (error) {
+      deps.logger.warn('scheduled backup failed', { code: isAppError(error) ? error.code : 'internal' });
+    }
+  }
 
   function onChanges(workspaceId: string, changes: CaseChange[]): void {
     events.emit('cases:changed', { ids: changes.map((c) => c.caseId) });
@@ -178,8 +202,25 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
+  let problem: AppError | null = cache.damaged ? storageError('cache_damaged') : null;
+
+  /** After a crash the quick check on open is not enough: a full check, once the app is up. */
+  function checkAfterCrash(): void {
+    if (closed || problem) return;
+    const result = checkDb(db, 'full');
+    if (result.ok) return;
+    deps.logger.error('cache failed its integrity check after an unclean shutdown', {
+      problems: result.problems.length,
+    });
+    markDamaged(db);
+    db.pragma('query_only = ON');
+    problem = storageError('cache_damaged');
+    events.emit('sync:status', runtime.status());
+  }
+
   let closed = false;
   return {
+    cacheProblem: () => problem,
     handlers: createHandlers(services),
     events,
     db,
@@ -190,6 +231,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(idleTimer);
       idleTimer = setInterval(() => services.lock.check(), IDLE_CHECK_MS);
       idleTimer.unref?.();
+      clearInterval(backupTimer);
+      if (runLoop && cache.uncleanBefore) setTimeout(checkAfterCrash, 0);
+      if (runLoop && !problem) {
+        backupIfDue();
+        backupTimer = setInterval(backupIfDue, BACKUP_CHECK_MS);
+        backupTimer.unref?.();
+      }
       if (workspacesRepo.list(db).some((ws) => ws.environment === 'demo')) {
         try {
           await demo.ensureStarted();
@@ -206,6 +254,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(idleTimer);
+      clearInterval(backupTimer);
       try {
         await runtime.stop();
         await demo.stop();

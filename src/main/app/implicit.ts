@@ -4,6 +4,7 @@ import * as workspacesRepo from '../db/repos/workspaces';
 import type { Db } from '../db/sql';
 import { ACTIVE_WORKSPACE_KEY } from './runtime';
 import type { ImplicitWorkspace } from '../services/workspace-client';
+import { writeTx } from '../db/storage';
 
 /**
  * Makes the CLI's environment-variable workspace a row of its own cache (so cases, decisions and the
@@ -26,7 +27,7 @@ export function ensureImplicitWorkspace(
     overrides,
     officerName: null,
   };
-  db.transaction(() => {
+  writeTx(db, () => {
     const existing = workspacesRepo.get(db, implicit.id);
     if (!existing) {
       workspacesRepo.add(db, { id: implicit.id, ...fields }, now);
@@ -41,5 +42,5 @@ export function ensureImplicitWorkspace(
       workspacesRepo.update(db, implicit.id, { setupId: fields.setupId }, now);
     }
     settingsRepo.set(db, ACTIVE_WORKSPACE_KEY, implicit.id);
-  })();
+  });
 }

@@ -1,6 +1,7 @@
 import * as settingsRepo from '../db/repos/settings';
 import * as workspacesRepo from '../db/repos/workspaces';
 import type { Db } from '../db/sql';
+import { storageProblem } from '../db/storage';
 import { AppError, isAppError } from '../errors';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../logger';
@@ -112,7 +113,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     const offs: Array<() => void> = [];
     if (engine) {
       offs.push(engine.onChange((changes) => deps.onChanges(ws.id, changes)));
-      offs.push(engine.onStatus((status) => deps.events.emit('sync:status', status)));
+      offs.push(engine.onStatus((s) => deps.events.emit('sync:status', withStorage(s))));
       engine.setEnabled(deps.pollingEnabled());
       if (deps.runLoop()) engine.start();
     }
@@ -120,10 +121,20 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     deps.events.emit('sync:status', status());
   }
 
+  // Storage trouble outranks the network: polling on while nothing can be saved is not "online".
+  function withStorage(s: SyncStatus): SyncStatus {
+    const trouble = storageProblem(deps.db);
+    if (!trouble) return s;
+    const { code, message } = trouble.error;
+    return { ...s, state: 'storage_error', lastError: { code, message, at: trouble.at } };
+  }
+
   function status(): SyncStatus {
-    if (live?.engine) return live.engine.status();
+    if (live?.engine) return withStorage(live.engine.status());
     const problem = live?.problem;
-    return idleStatus(problem ? { code: problem.code, message: problem.message, at: deps.now() } : null);
+    return withStorage(
+      idleStatus(problem ? { code: problem.code, message: problem.message, at: deps.now() } : null),
+    );
   }
 
   // Switches are serialised: two quick clicks must not leave two engines running.

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 export type CacheErrorCode =
   | 'cache_key_invalid'
   | 'cache_key_missing'
+  | 'cache_missing'
   | 'cache_key_mismatch'
   | 'cache_key_store_failed'
   | 'cache_too_new'
@@ -20,7 +21,9 @@ export type CacheErrorCode =
 const MESSAGES: Record<CacheErrorCode, string> = {
   cache_key_invalid: 'The stored cache key is not in the expected format.',
   cache_key_missing:
-    'The local case cache exists but its key is missing from the system keychain, so it cannot be read.',
+    'The local case cache exists but its key is missing from the system keychain, so it cannot be read. Restore the keychain entry, use the recovery code (`kyc-desk cache recover`), or discard the cache explicitly (`kyc-desk cache discard --yes`).',
+  cache_missing:
+    'The local case cache is missing or empty although one existed here; nothing new was created over it. Restore the latest backup, or discard the cache explicitly (`kyc-desk cache discard --yes`).',
   cache_key_mismatch: 'The local case cache cannot be opened with the key in the system keychain.',
   cache_key_store_failed: 'The cache key could not be saved in the system keychain.',
   cache_too_new: 'The local case cache was written by a newer version of KYC Desk. Please update the app.',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SecretStore } from '../secrets/secret-store';
 import { databaseExists, isCacheKey } from './connection';
 import { cacheError } from './errors';
+import { cacheVanished } from './markers';
 
 export const CACHE_KEY_ACCOUNT = 'cache:db-key';
 
@@ -19,6 +20,8 @@ export async function loadOrCreateCacheKey(store: SecretStore, options: { dbPath
     return stored.toLowerCase();
   }
   if (databaseExists(options.dbPath)) throw cacheError('cache_key_missing');
+  // A new key now would lock the backups (and the recovery file) of the vanished cache out for good.
+  if (cacheVanished(options.dbPath)) throw cacheError('cache_missing');
 
   const key = randomBytes(32).toString('hex');
   await store.set(CACHE_KEY_ACCOUNT, key);

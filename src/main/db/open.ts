@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_KEEP_BACKUPS, takeBackup } from './backup';
 import { applyKey, databaseExists, inspectExisting, isCacheKey, verifyKey } from './connection';
 import { cacheError } from './errors';
+import { checkDb } from './maintenance';
+import { cacheVanished, createdMarker, markCreated, markOpen } from './markers';
+import { markDamaged, storageError, toStorageError, trackWal } from './storage';
 import { latestVersion, migrate, userVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Db } from './sql';
@@ -25,6 +28,13 @@ export interface OpenCacheOptions {
 
 export interface CacheHandle {
   db: Db;
+  /**
+   * The quick check found damage when the cache opened: the connection is read-only (writes fail
+   * with `cache_damaged`) and the officer is offered the latest backup.
+   */
+  damaged: boolean;
+  /** A process that had this cache open before did not close it (crash, kill, power cut). */
+  uncleanBefore: boolean;
   close(): void;
 }
 
@@ -43,6 +53,8 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
   const latest = latestVersion(migrations);
   if (!isCacheKey(key)) throw cacheError('cache_key_invalid');
 
+  // An empty or vanished file where a cache was is a loss to report, not a first start.
+  if (cacheVanished(path)) throw cacheError('cache_missing');
   const existed = databaseExists(path);
   if (existed) {
     inspectExisting(
@@ -58,6 +70,7 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
   }
 
   let db: Db;
+  let damaged = false;
   try {
     db = new Database(
       path,
@@ -71,26 +84,49 @@ export function openCache(options: OpenCacheOptions): CacheHandle {
     const objects = verifyKey(db);
     configure(db);
     const from = userVersion(db);
-    if (from < latest && objects > 0) {
-      takeBackup(db, path, from, now(), options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
+    if (objects > 0 && !checkDb(db, 'quick').ok) {
+      markDamaged(db);
+      // A damaged file is never written again: no migration, no cleanup, SQLite itself refuses writes.
+      db.pragma('query_only = ON');
+      if (from < latest) throw storageError('cache_damaged');
+      damaged = true;
     }
-    migrate(db, migrations);
-    // A purge commits its guard removal with the purge itself; this only clears a guard a bug left.
-    db.prepare('DELETE FROM purge_guard').run();
   } catch (error) {
     db.close();
     throw error;
   }
+  if (!damaged) upgrade(db);
+  function upgrade(db: Db): void {
+    try {
+      if (userVersion(db) < latest && existed) {
+        takeBackup(db, path, now(), options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
+      }
+      migrate(db, migrations);
+      // A purge commits its guard removal with the purge itself; this only clears a guard a bug left.
+      db.prepare('DELETE FROM purge_guard').run();
+      if (!existsSync(createdMarker(path))) markCreated(path);
+    } catch (error) {
+      db.close();
+      throw toStorageError(error);
+    }
+  }
 
+  trackWal(db);
+  const marker = markOpen(path);
   let open = true;
   return {
     db,
+    damaged,
+    uncleanBefore: marker.uncleanBefore,
     close() {
       if (!open) return;
       open = false;
+      marker.release();
       try {
         // Keeps planner statistics current for long-lived caches (cheap; SQLite's recommendation).
         db.pragma('optimize');
+      } catch {
+        // Only statistics: a full disk at closing time must not turn a clean close into an error.
       } finally {
         db.close();
       }

@@ -2,6 +2,7 @@ import { fieldErrors } from '../../shared/domain/fields';
 import { isRequestChannel } from '../../shared/ipc/channels';
 import { inputs } from '../../shared/ipc/contract';
 import type { IpcError, IpcResult } from '../../shared/ipc/result';
+import { toStorageError } from '../db/storage';
 import { isAppError } from '../errors';
 import type { HandlerMap } from '../handlers';
 
@@ -11,7 +12,9 @@ export interface DispatchLog {
   error(message: string, meta?: Record<string, unknown>): void;
 }
 
-export function toIpcError(error: unknown): IpcError {
+export function toIpcError(raw: unknown): IpcError {
+  // A read can meet a full disk or a damaged page too: those are typed, not "something went wrong".
+  const error = toStorageError(raw);
   if (isAppError(error)) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }

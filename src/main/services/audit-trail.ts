@@ -13,6 +13,7 @@ import { append, hasKeyedRows, legacyChains } from '../db/repos/audit';
 import type { Db } from '../db/sql';
 import type { AppLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { writeTx } from '../db/storage';
 
 /** The keyed, anchored audit trail of one open cache. */
 export interface AuditTrail {
@@ -57,7 +58,7 @@ export async function openAuditTrail(deps: {
 
   const legacy = legacyChains(db).filter((c) => initial[c.workspaceId] === undefined);
   if (legacy.length > 0) {
-    db.transaction(() => {
+    writeTx(db, () => {
       for (const { workspaceId, head } of legacy) {
         append(db, workspaceId, {
           action: 'audit.reanchored',
@@ -67,7 +68,7 @@ export async function openAuditTrail(deps: {
           details: { legacyHeadSeq: head.seq, legacyHeadHash: head.mac, legacyFormat: 1 },
         });
       }
-    })();
+    });
     await anchors.flush();
   }
   return {

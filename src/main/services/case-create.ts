@@ -7,6 +7,7 @@ import type { CreateIdvRequest } from '../ondato';
 import type { RegistrationData } from '../../shared/domain/case';
 import type { Workspace } from '../../shared/domain/workspace';
 import { phoneDigits, type NewCase } from '../../shared/validation/registration';
+import { writeTx } from '../db/storage';
 
 /** A freshly created case is watched closely this long (the customer is usually at the desk). */
 export const NEW_CASE_WATCH_MS = 15 * 60 * 1000;
@@ -63,7 +64,7 @@ export function storeCreatedCase(
     osUser: string;
   },
 ): void {
-  db.transaction(() => {
+  writeTx(db, () => {
     casesRepo.insertCreated(db, ws.id, {
       idvId: input.idvId,
       externalRef: input.externalRef,
@@ -89,5 +90,5 @@ export function storeCreatedCase(
       officerName: ws.officerName,
       details: { externalRef: input.externalRef, setupId: input.setupId },
     });
-  })();
+  });
 }

@@ -1,3 +1,4 @@
+import { createCacheCareService, type CacheCareService } from './cache-care';
 import { createCaseService, type CaseService } from './cases';
 import type { ServiceContext } from './context';
 import { createExportService, type ExportService } from './exports';
@@ -36,6 +37,7 @@ export interface Services {
   sync: SyncService;
   lock: LockService;
   exports: ExportService;
+  cacheCare: CacheCareService;
 }
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
@@ -49,6 +51,7 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
     audit: createAuditService(ctx),
     settings,
     storage: createStorageService(ctx),
+    cacheCare: createCacheCareService(ctx),
     sync: createSyncService(ctx, settings),
     lock: createLockService({
       db: ctx.db,

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { MAX_KEEP_BACKUPS, MIN_KEEP_BACKUPS } from '../db/backup';
 import * as settingsRepo from '../db/repos/settings';
 import * as statsRepo from '../db/repos/stats';
 import type { SyncOnceReport } from '../sync/types';
@@ -43,6 +44,7 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
     typeof stored[key] === 'boolean' ? stored[key] : DEFAULT_SETTINGS[key];
   const theme = stored['theme'];
   const minutes = stored['autoLockMinutes'];
+  const keep = stored['backupKeep'];
   return {
     polling: flag('polling'),
     theme: theme === 'light' || theme === 'dark' || theme === 'system' ? theme : DEFAULT_SETTINGS.theme,
@@ -55,6 +57,13 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
       minutes <= AUTO_LOCK_MAX_MINUTES
         ? minutes
         : DEFAULT_SETTINGS.autoLockMinutes,
+    backupKeep:
+      typeof keep === 'number' &&
+      Number.isInteger(keep) &&
+      keep >= MIN_KEEP_BACKUPS &&
+      keep <= MAX_KEEP_BACKUPS
+        ? keep
+        : DEFAULT_SETTINGS.backupKeep,
   };
 }
 
@@ -69,6 +78,7 @@ export function createSettingsService(ctx: ServiceContext): SettingsService {
       if (patch.shortcuts !== undefined) next.shortcuts = patch.shortcuts;
       if (patch.notifications !== undefined) next.notifications = patch.notifications;
       if (patch.autoLockMinutes !== undefined) next.autoLockMinutes = patch.autoLockMinutes;
+      if (patch.backupKeep !== undefined) next.backupKeep = patch.backupKeep;
       settingsRepo.set(ctx.db, SETTINGS_KEY, JSON.stringify(next));
       if (next.polling !== before.polling) ctx.runtime.engine()?.setEnabled(next.polling);
       ctx.events.emit('settings:changed', next);

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { Workspace } from '../../shared/domain/workspace';
 import { writeTrailExport, type TrailExport } from './audit-export';
 import type { ServiceContext } from './context';
+import { writeTx } from '../db/storage';
 
 export function exportsDir(dataDir: string): string {
   return join(dataDir, 'exports');
@@ -40,7 +41,7 @@ export function archiveAndTombstoneWorkspace(ctx: ServiceContext, ws: Workspace)
   return {
     export: exported,
     purge(reason) {
-      ctx.db.transaction(() => {
+      writeTx(ctx.db, () => {
         writeTombstone(ctx.db, {
           workspaceId: ws.id,
           what: 'workspace',
@@ -56,7 +57,7 @@ export function archiveAndTombstoneWorkspace(ctx: ServiceContext, ws: Workspace)
           },
         });
         workspacesRepo.purge(ctx.db, ws.id);
-      })();
+      });
       ctx.auditTrail.anchors.forget(ws.id);
     },
   };

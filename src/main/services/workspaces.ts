@@ -27,6 +27,7 @@ import {
   storedHosts,
   type Hosts,
 } from './workspace-hosts';
+import { writeTx } from '../db/storage';
 
 export type NewWorkspaceInput = ParsedInput<'workspaces:add'>;
 export type WorkspaceUpdate = ParsedInput<'workspaces:update'>;
@@ -97,11 +98,11 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
   }
 
   function insert(ws: Omit<Workspace, 'createdAt' | 'updatedAt'>): Workspace {
-    return db.transaction((): Workspace => {
+    return writeTx(db, (): Workspace => {
       const stored = workspacesRepo.add(db, ws, ctx.now());
       audit(stored, 'workspace.added', { environment: stored.environment });
       return stored;
-    })();
+    });
   }
 
   async function activate(id: string): Promise<void> {
@@ -209,14 +210,14 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
         if (hosts) await storeSecret(ctx.secrets, current.id, input.clientSecret, hosts.authUrl);
       }
       const changedHosts = newHosts;
-      db.transaction(() => {
+      writeTx(db, () => {
         const updated = workspacesRepo.update(db, current.id, patch, ctx.now());
         audit(updated, 'workspace.updated', {
           changed: Object.keys(patch).sort(),
           secretReplaced: input.clientSecret !== undefined,
         });
         if (changedHosts) audit(updated, 'workspace.hosts-changed', auditHosts(changedHosts));
-      })();
+      });
       if (ctx.runtime.activeId() === current.id) await ctx.runtime.reload();
       await changed();
       return viewOf(current.id);

@@ -12,6 +12,7 @@ import { RESPONSE_TRIMMED_CODE } from '../../shared/domain/notices';
 import type { Runtime } from './options';
 import { auditTransitions, diff, snapshot } from './transitions';
 import type { Transition } from './types';
+import { writeTx } from '../db/storage';
 
 /*
  * Every write of one check. Each function is one transaction with no await inside, so a crash (or a
@@ -54,7 +55,7 @@ export interface FetchedCheck {
 export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
   const { db, ws } = rt;
   const now = rt.now();
-  return db.transaction((): CheckResult => {
+  return writeTx(db, (): CheckResult => {
     const before = snapshot(db, ws, fetched.caseId);
     const idvResult = cases.applyIdv(db, ws, fetched.idv, fetched.idvSeq, now);
     const kycResult = fetched.kyc
@@ -94,7 +95,7 @@ export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
     if (fetched.clean && (prev?.failures ?? 0) > 0) syncErrors.clear(db, ws, fetched.caseId);
     markTrimmed(rt, fetched, now);
     return { transitions, changed };
-  })();
+  });
 }
 
 export const TRIMMED_CODE = RESPONSE_TRIMMED_CODE;
@@ -135,7 +136,7 @@ function markTrimmed(rt: Runtime, fetched: FetchedCheck, now: number): void {
 export function commitFailure(rt: Runtime, caseId: string, failure: Failure, pausedUntil: number): void {
   const { db, ws } = rt;
   const now = rt.now();
-  db.transaction(() => {
+  writeTx(db, () => {
     if (!queue.caseExists(db, ws, caseId)) return;
     if (failure.record) {
       syncErrors.record(db, ws, {
@@ -179,7 +180,7 @@ export function commitFailure(rt: Runtime, caseId: string, failure: Failure, pau
       nextAt: now + wait,
       reason: failure.kind === 'not_found' ? 'not_found' : base.reason,
     });
-  })();
+  });
 }
 
 export interface FileOutcome {
@@ -199,7 +200,7 @@ export function commitFiles(rt: Runtime, target: { caseId: string }, outcome: Fi
   const { db, ws } = rt;
   const { caseId } = target;
   const now = rt.now();
-  return db.transaction((): number => {
+  return writeTx(db, (): number => {
     let count = 0;
     for (const file of outcome.stored) {
       if (images.put(db, { ...file, fetchedAt: now }) === 'stored') count += 1;
@@ -215,14 +216,14 @@ export function commitFiles(rt: Runtime, target: { caseId: string }, outcome: Fi
       if (nextAt !== entry.nextAt) schedule.upsert(db, { ...entry, nextAt });
     }
     return count;
-  })();
+  });
 }
 
 /** Gives every case of the workspace without a schedule row one, spread over its cadence interval. */
 export function ensureScheduled(rt: Runtime): number {
   const { db, ws } = rt;
   const now = rt.now();
-  return db.transaction((): number => {
+  return writeTx(db, (): number => {
     const missing = queue.unscheduled(db, ws);
     for (const c of missing) {
       const lastChangeAt = Math.min(now, c.changedAt);
@@ -247,14 +248,14 @@ export function ensureScheduled(rt: Runtime): number {
       });
     }
     return missing.length;
-  })();
+  });
 }
 
 /** A case just created (or asked to be watched): due now, watched closely until `now + watchForMs`. */
 export function trackCase(rt: Runtime, caseId: string, watchForMs: number): boolean {
   const { db, ws } = rt;
   const now = rt.now();
-  return db.transaction((): boolean => {
+  return writeTx(db, (): boolean => {
     if (!queue.caseExists(db, ws, caseId)) return false;
     const prev = schedule.get(db, caseId);
     schedule.upsert(db, {
@@ -268,5 +269,5 @@ export function trackCase(rt: Runtime, caseId: string, watchForMs: number): bool
       reason: 'new',
     });
     return true;
-  })();
+  });
 }

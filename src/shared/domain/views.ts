@@ -43,7 +43,8 @@ export interface CaseView extends CaseDetail {
   syncErrors: SyncErrorView[];
 }
 
-export type SyncState = 'idle' | 'online' | 'offline' | 'paused' | 'auth_failed';
+/** `storage_error`: the local cache cannot be written (disk full, I/O error, damaged); `lastError` says which. */
+export type SyncState = 'idle' | 'online' | 'offline' | 'paused' | 'auth_failed' | 'storage_error';
 
 export interface SyncStatus {
   state: SyncState;
@@ -65,6 +66,8 @@ export interface Settings {
   notifications: boolean;
   /** Lock the window after this many idle minutes (only once a PIN is set); 0 = never. */
   autoLockMinutes: number;
+  /** Rotating encrypted cache backups kept (1 to 30); one is taken a day while the app runs. */
+  backupKeep: number;
 }
 
 /** The auto-lock as the renderer sees it; the PIN and its hash never leave main. */
@@ -74,6 +77,18 @@ export interface LockStatus {
   pinSet: boolean;
   /** After too many wrong PINs: when the next try is accepted (ms since the epoch); otherwise null. */
   retryAt: number | null;
+}
+
+/** The local cache's health and ways back (Settings → Cache). */
+export interface CacheStatus {
+  /** Damage was found: the cache is read-only until a backup is restored. */
+  damaged: boolean;
+  /** The last storage failure (disk full, I/O, damaged), cleared by the next successful write. */
+  problem: { code: string; message: string } | null;
+  recovery: { set: boolean; createdAt: number | null };
+  backups: number;
+  latestBackupAt: number | null;
+  backupKeep: number;
 }
 
 export interface StorageInfo {

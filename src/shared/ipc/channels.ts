@@ -2,6 +2,9 @@
 export const requestChannels = [
   'app:info',
   'app:storage',
+  'cache:status',
+  'cache:recovery-code',
+  'cache:backup-now',
   'settings:get',
   'settings:set',
   'workspaces:list',

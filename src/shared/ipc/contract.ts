@@ -11,6 +11,7 @@ import type {
   Settings,
   SetupOption,
   StorageInfo,
+  CacheStatus,
   SyncStatus,
   WorkspaceList,
   WorkspaceView,
@@ -29,6 +30,9 @@ export interface AppInfo {
 export interface Outputs {
   'app:info': AppInfo;
   'app:storage': StorageInfo;
+  'cache:status': CacheStatus;
+  'cache:recovery-code': { code: string };
+  'cache:backup-now': CacheStatus;
   'settings:get': Settings;
   'settings:set': Settings;
   'workspaces:list': WorkspaceList;
@@ -137,6 +141,7 @@ export const settingsPatchSchema = z.strictObject({
   shortcuts: z.boolean().optional(),
   notifications: z.boolean().optional(),
   autoLockMinutes: z.number().int().min(0).max(1440).optional(),
+  backupKeep: z.number().int().min(1).max(30).optional(),
 });
 
 /** An unlock PIN: 4 to 12 digits. */
@@ -172,6 +177,9 @@ export const decideSchema = z.strictObject({
 export const inputs = {
   'app:info': none,
   'app:storage': none,
+  'cache:status': none,
+  'cache:recovery-code': none,
+  'cache:backup-now': none,
   'settings:get': none,
   'settings:set': settingsPatchSchema,
   'workspaces:list': none,

@@ -90,7 +90,7 @@ describe('openCache: migrations', () => {
     seedOne(path, key);
     let now = 1_000;
     for (let n = 1; n <= 4; n += 1) {
-      const c = openCache({ path, key, migrations: withExtra(n), now: () => (now += 1000) });
+      const c = openCache({ path, key, migrations: withExtra(n), now: () => (now += 1000), keepBackups: 3 });
       expect(c.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + n);
       c.close();
     }

@@ -226,6 +226,7 @@ describe('cases', () => {
       shortcuts: true,
       notifications: true,
       autoLockMinutes: 0,
+      backupKeep: 7,
     });
     const changed = core.next('settings:changed');
     expect(core.services.settings.set({ theme: 'dark', notifications: false })).toMatchObject({
@@ -241,6 +242,7 @@ describe('cases', () => {
       shortcuts: true,
       notifications: false,
       autoLockMinutes: 0,
+      backupKeep: 7,
     });
     const storage = core.services.storage.info();
     expect(storage.dataDir).toBe(data.dir);

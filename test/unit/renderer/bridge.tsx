@@ -97,6 +97,7 @@ export const SETTINGS: Settings = {
   shortcuts: true,
   notifications: true,
   autoLockMinutes: 0,
+  backupKeep: 7,
 };
 
 export const ONLINE: SyncStatus = {

@@ -2,6 +2,7 @@ import type { AuditEvent, AuditHead, AuditProblem, NewAuditEvent } from '../../.
 import type { JsonObject } from '../../../shared/domain/json';
 import { DESK_CHAIN, GENESIS_HASH, chainOf, entryMac, legacyHash, type ChainFields } from '../audit-chain';
 import { canonicalJson, parseJsonObject, stmt, type Db } from '../sql';
+import { writeTx } from '../storage';
 
 /*
  * The audit trail is append-only (triggers, migrations 0001 and 0004) and chained: each row's MAC
@@ -45,7 +46,7 @@ function toEvent(r: AuditRow): AuditEvent {
 function appendTo(db: Db, chainId: string, workspaceId: string | null, event: NewAuditEvent): AuditEvent {
   const chain = chainOf(db);
   const table = tableOf(chainId);
-  return db.transaction((): AuditEvent => {
+  return writeTx(db, (): AuditEvent => {
     const prev = stmt<{ hash: string }>(
       db,
       `SELECT hash FROM ${table} WHERE ${chainWhere(chainId)} ORDER BY seq DESC LIMIT 1`,
@@ -77,7 +78,7 @@ function appendTo(db: Db, chainId: string, workspaceId: string | null, event: Ne
     ).run(row);
     chain.appended(chainId);
     return toEvent(row);
-  })();
+  });
 }
 
 /** Appends one event to the workspace's chain (inside the caller's transaction, if any). */

@@ -7,6 +7,7 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './case-rows';
 import { latest as latestDecision } from './decisions';
 import { getDetail as kycDetail } from './kyc';
 import { isStale, type ApplyResult } from './staleness';
+import { writeTx } from '../storage';
 
 export { list } from './case-list';
 export type { ApplyResult } from './staleness';
@@ -26,7 +27,7 @@ export interface CreatedCase {
  * list poll can race), the entered registration and references are added to that row.
  */
 export function insertCreated(db: Db, ws: string, input: CreatedCase): CaseSummary {
-  return db.transaction((): CaseSummary => {
+  return writeTx(db, (): CaseSummary => {
     const existing = stmt<{ workspace_id: string }>(db, 'SELECT workspace_id FROM cases WHERE id = ?').get(
       input.idvId,
     );
@@ -54,7 +55,7 @@ export function insertCreated(db: Db, ws: string, input: CreatedCase): CaseSumma
     }
     refreshIdentity(db, input.idvId);
     return summary(db, ws, input.idvId)!;
-  })();
+  });
 }
 
 /**
@@ -69,7 +70,7 @@ export function applyIdv(
   fetchSeq: number,
   syncedAt: number = Date.now(),
 ): ApplyResult {
-  return db.transaction((): ApplyResult => {
+  return writeTx(db, (): ApplyResult => {
     const row = stmt<{
       workspace_id: string;
       modified_utc: number | null;
@@ -116,7 +117,7 @@ export function applyIdv(
     ).run(values);
     refreshIdentity(db, idv.id);
     return 'changed';
-  })();
+  });
 }
 
 function summary(db: Db, ws: string, id: string): CaseSummary | null {

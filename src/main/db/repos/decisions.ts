@@ -9,6 +9,7 @@ import type { JsonObject, JsonValue } from '../../../shared/domain/json';
 import { cacheError } from '../errors';
 import { canonicalJson, stmt, type Db } from '../sql';
 import { append as appendAudit } from './audit';
+import { writeTx } from '../storage';
 
 interface DecisionRow {
   id: number;
@@ -87,7 +88,7 @@ export function storedRowsForWorkspace(db: Db, ws: string): StoredDecisionRow[] 
  * each row and so detects a row changed, deleted or added outside KYC Desk.
  */
 export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
-  return db.transaction((): DecisionRecord => {
+  return writeTx(db, (): DecisionRecord => {
     const owner = stmt<{ workspace_id: string }>(db, 'SELECT workspace_id FROM cases WHERE id = ?').get(
       input.caseId,
     );
@@ -146,7 +147,7 @@ export function record(db: Db, ws: string, input: NewDecision): DecisionRecord {
       },
     });
     return toRecord({ ...row, id });
-  })();
+  });
 }
 
 /** Oldest first. */

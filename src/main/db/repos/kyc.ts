@@ -4,6 +4,7 @@ import { cacheError } from '../errors';
 import { canonicalJson, isoToMs, msToIso, parseJsonObject, stmt, type Db } from '../sql';
 import { refreshIdentity } from './case-identity';
 import { isStale, type ApplyResult } from './staleness';
+import { writeTx } from '../storage';
 
 interface KycRow {
   id: string;
@@ -51,7 +52,7 @@ export function applyKyc(
   fetchSeq: number,
   syncedAt: number = Date.now(),
 ): ApplyResult {
-  return db.transaction((): ApplyResult => {
+  return writeTx(db, (): ApplyResult => {
     const owner = stmt<{ workspace_id: string }>(db, 'SELECT workspace_id FROM cases WHERE id = ?').get(
       caseId,
     );
@@ -101,7 +102,7 @@ export function applyKyc(
     );
     refreshIdentity(db, caseId);
     return 'changed';
-  })();
+  });
 }
 
 function replaceFiles(db: Db, kyc: KycIdentification): void {

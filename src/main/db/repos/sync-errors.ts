@@ -1,4 +1,5 @@
 import { stmt, type Db } from '../sql';
+import { writeTx } from '../storage';
 
 /**
  * A failed sync step. `message` is written by our own code (an error code's text, an HTTP status), never
@@ -18,7 +19,7 @@ const MAX_MESSAGE = 300;
 export const KEEP_PER_WORKSPACE = 500;
 
 export function record(db: Db, ws: string, e: Omit<SyncErrorEntry, 'id'>): number {
-  return db.transaction((): number => {
+  return writeTx(db, (): number => {
     const id = Number(
       stmt(
         db,
@@ -31,7 +32,7 @@ export function record(db: Db, ws: string, e: Omit<SyncErrorEntry, 'id'>): numbe
         SELECT id FROM sync_errors WHERE workspace_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
     ).run(ws, ws, KEEP_PER_WORKSPACE);
     return id;
-  })();
+  });
 }
 
 /** Newest first; with `caseId`, only that case's. */
@@ -80,7 +81,7 @@ export function setCaseNotice(
   ws: string,
   notice: { caseId: string; code: string; message: string | null; at: number },
 ): 'added' | 'kept' | 'removed' | 'none' {
-  return db.transaction((): 'added' | 'kept' | 'removed' | 'none' => {
+  return writeTx(db, (): 'added' | 'kept' | 'removed' | 'none' => {
     const existing = stmt<{ id: number; message: string }>(
       db,
       'SELECT id, message FROM sync_errors WHERE workspace_id = ? AND case_id = ? AND code = ? AND file_id IS NULL',
@@ -102,5 +103,5 @@ export function setCaseNotice(
     ).run(ws, notice.caseId, notice.code);
     record(db, ws, { caseId: notice.caseId, fileId: null, at: notice.at, code: notice.code, message });
     return hadOne ? 'kept' : 'added';
-  })();
+  });
 }

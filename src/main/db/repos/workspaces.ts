@@ -1,6 +1,7 @@
 import type { NewWorkspace, Workspace, WorkspacePatch } from '../../../shared/domain/workspace';
 import { cacheError } from '../errors';
 import { stmt, type Db } from '../sql';
+import { writeTx } from '../storage';
 
 interface WorkspaceRow {
   id: string;
@@ -80,18 +81,16 @@ export function update(db: Db, id: string, patch: WorkspacePatch, now: number): 
  * Other workspaces' audit chains are untouched (chains are per workspace).
  */
 export function purge(db: Db, id: string): boolean {
-  return db
-    .transaction(() => {
-      stmt(db, 'INSERT OR IGNORE INTO purge_guard (workspace_id) VALUES (?)').run(id);
-      // Foreign keys cascade from here into every table that holds this workspace's data.
-      const removed = stmt(db, 'DELETE FROM workspaces WHERE id = ?').run(id).changes > 0;
-      // Images are keyed by file id only: drop those no remaining file refers to.
-      stmt(
-        db,
-        'DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.file_id = images.file_id)',
-      ).run();
-      stmt(db, 'DELETE FROM purge_guard WHERE workspace_id = ?').run(id);
-      return removed;
-    })
-    .immediate();
+  return writeTx(db, () => {
+    stmt(db, 'INSERT OR IGNORE INTO purge_guard (workspace_id) VALUES (?)').run(id);
+    // Foreign keys cascade from here into every table that holds this workspace's data.
+    const removed = stmt(db, 'DELETE FROM workspaces WHERE id = ?').run(id).changes > 0;
+    // Images are keyed by file id only: drop those no remaining file refers to.
+    stmt(
+      db,
+      'DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.file_id = images.file_id)',
+    ).run();
+    stmt(db, 'DELETE FROM purge_guard WHERE workspace_id = ?').run(id);
+    return removed;
+  });
 }

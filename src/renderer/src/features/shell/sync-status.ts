@@ -34,6 +34,15 @@ export function describeSync(status: SyncStatus | null): SyncDescription {
     };
   }
   switch (status.state) {
+    case 'storage_error':
+      return {
+        icon: 'alert',
+        tone: 'danger',
+        label: 'Cache cannot be saved',
+        detail: status.lastError?.message ?? 'The local case cache cannot be written.',
+        spoken: `Storage problem. ${status.lastError?.message ?? ''}`.trimEnd(),
+        spinning: false,
+      };
     case 'auth_failed':
       return {
         icon: 'alert',
