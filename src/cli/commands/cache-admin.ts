@@ -7,7 +7,9 @@ import { CACHE_KEY_ACCOUNT } from '../../main/db/key';
 import { cacheError } from '../../main/db/errors';
 import { databaseExists } from '../../main/db/connection';
 import { withReadOnly } from '../../main/db/maintenance';
-import { createRecovery, recoveryStatus, unwrapWithCode } from '../../main/db/recovery';
+import { createRecovery, recoveryStatus, unwrapKeysWithCode } from '../../main/db/recovery';
+import { HEAD_ACCOUNT } from '../../main/db/audit-anchor';
+import { CHAIN_KEY_ACCOUNT } from '../../main/db/chain-key';
 import { AppError } from '../../main/errors';
 import { cachePath } from '../../main/paths';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
@@ -24,6 +26,15 @@ export interface CacheTarget {
 }
 
 const ENV_CACHE = /^env-[0-9a-f]{12}$/;
+
+/** `account` scoped the way the target's cache key is (environment caches add `:env-…`). */
+function scopedAs(target: CacheTarget, account: string): string {
+  return target.keyAccount === CACHE_KEY_ACCOUNT
+    ? account
+    : `${account}${target.keyAccount.slice(CACHE_KEY_ACCOUNT.length)}`;
+}
+
+const chainAccount = (target: CacheTarget): string => scopedAs(target, CHAIN_KEY_ACCOUNT);
 
 export function targetOf(
   io: CliIo,
@@ -102,7 +113,7 @@ export async function cacheRestore(
 export async function cacheRecoveryCode(io: CliIo, json: boolean, target: CacheTarget): Promise<void> {
   const key = await keyOf(target);
   const replaced = recoveryStatus(target.dbPath).set;
-  const code = createRecovery(target.dbPath, key, Date.now());
+  const code = createRecovery(target.dbPath, key, Date.now(), await target.secrets.get(chainAccount(target)));
   print(io, json, { recoveryCode: code, replacedEarlierCode: replaced }, () => [
     `Recovery code: ${code}`,
     'Write it down or keep it in your password manager now: it is not shown again and not stored in',
@@ -122,12 +133,16 @@ export async function cacheRecover(io: CliIo, json: boolean, target: CacheTarget
       'recovery_not_needed',
       'The keychain already holds a key for this cache; recovery is only for a lost keychain entry.',
     );
-  const key = unwrapWithCode(target.dbPath, await io.readSecret('Recovery code: '));
+  const { key, chainKey } = unwrapKeysWithCode(target.dbPath, await io.readSecret('Recovery code: '));
   // Only a key that really opens the cache goes into the keychain.
   const proof = databaseExists(target.dbPath) ? target.dbPath : latestBackup(target.dbPath)?.path;
   if (proof !== undefined) withReadOnly(proof, key, () => undefined);
   await target.secrets.set(target.keyAccount, key);
   if ((await target.secrets.get(target.keyAccount)) !== key) throw cacheError('cache_key_store_failed');
+  // The audit chain key travels with it: without it no new audit entry (so no decision) could be signed.
+  if (chainKey !== null && (await target.secrets.get(chainAccount(target))) === null) {
+    await target.secrets.set(chainAccount(target), chainKey);
+  }
   print(io, json, { recovered: true }, () => [
     'The cache key was recovered and saved in the system keychain again.',
   ]);
@@ -215,8 +230,8 @@ export async function cacheDiscard(
   const removed: string[] = [];
   const accounts =
     target.keyAccount === CACHE_KEY_ACCOUNT
-      ? (await target.secrets.accounts()).filter((a) => !a.startsWith(`${CACHE_KEY_ACCOUNT}:`))
-      : [target.keyAccount];
+      ? (await target.secrets.accounts()).filter((a) => !/:env-[0-9a-f]{12}$/.test(a))
+      : [target.keyAccount, chainAccount(target), scopedAs(target, HEAD_ACCOUNT)];
   for (const account of accounts) if (await target.secrets.delete(account)) removed.push(account);
   if (target.keyAccount !== CACHE_KEY_ACCOUNT) rmSync(target.dataDir, { recursive: true, force: true });
   print(io, json, { discarded: target.dataDir, keychainEntriesRemoved: removed }, () => [

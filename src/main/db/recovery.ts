@@ -70,16 +70,24 @@ function derive(body: string, salt: Buffer, params: { N: number; r: number; p: n
   return scryptSync(body, salt, 32, { ...params, maxmem: SCRYPT.maxmem });
 }
 
-/** Wraps `key` under a new code; replaces any earlier recovery file (the old code stops working). */
-export function createRecovery(dbPath: string, key: string, now: number): string {
-  if (!isCacheKey(key))
+/**
+ * Wraps `key` (and the audit chain key, when given: a lost keychain loses both, and a cache whose trail
+ * can no longer be signed cannot record a decision) under a new code; replaces any earlier recovery
+ * file (the old code stops working).
+ */
+export function createRecovery(dbPath: string, key: string, now: number, chainKey?: string | null): string {
+  if (!isCacheKey(key) || (chainKey && !isCacheKey(chainKey)))
     throw new AppError('cache_key_invalid', 'The cache key is not in the expected format.');
   const code = newRecoveryCode();
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', derive(parseRecoveryCode(code), salt, SCRYPT), iv);
   cipher.setAAD(AAD);
-  const wrapped = Buffer.concat([cipher.update(Buffer.from(key.toLowerCase(), 'hex')), cipher.final()]);
+  const plain = Buffer.concat([
+    Buffer.from(key.toLowerCase(), 'hex'),
+    ...(chainKey ? [Buffer.from(chainKey.toLowerCase(), 'hex')] : []),
+  ]);
+  const wrapped = Buffer.concat([cipher.update(plain), cipher.final()]);
   const file: RecoveryFile = {
     v: 1,
     kdf: 'scrypt',
@@ -127,6 +135,11 @@ export function recoveryStatus(dbPath: string): RecoveryStatus {
 
 /** The cache key the code unwraps, or a typed error (no recovery file, wrong code). */
 export function unwrapWithCode(dbPath: string, input: string): string {
+  return unwrapKeysWithCode(dbPath, input).key;
+}
+
+/** The cache key and (for files written since the keyed audit chain) the chain key. */
+export function unwrapKeysWithCode(dbPath: string, input: string): { key: string; chainKey: string | null } {
   const body = parseRecoveryCode(input);
   const file = readFile(dbPath);
   if (!file)
@@ -142,8 +155,11 @@ export function unwrapWithCode(dbPath: string, input: string): string {
     );
     decipher.setAAD(AAD);
     decipher.setAuthTag(Buffer.from(file.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(file.wrapped, 'base64')), decipher.final()]);
-    return key.toString('hex');
+    const plain = Buffer.concat([decipher.update(Buffer.from(file.wrapped, 'base64')), decipher.final()]);
+    return {
+      key: plain.subarray(0, 32).toString('hex'),
+      chainKey: plain.length >= 64 ? plain.subarray(32, 64).toString('hex') : null,
+    };
   } catch {
     throw new AppError('recovery_code_wrong', 'That recovery code does not open this cache.');
   }

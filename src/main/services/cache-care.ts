@@ -1,4 +1,5 @@
 import { latestBackup, listBackups, takeBackup } from '../db/backup';
+import { CHAIN_KEY_ACCOUNT } from '../db/chain-key';
 import { CACHE_KEY_ACCOUNT } from '../db/key';
 import { createRecovery, recoveryStatus } from '../db/recovery';
 import { isDamaged, storageProblem } from '../db/storage';
@@ -32,7 +33,8 @@ export function createCacheCareService(ctx: ServiceContext): CacheCareService {
     async createRecoveryCode() {
       const key = await ctx.secrets.get(CACHE_KEY_ACCOUNT);
       if (key === null) throw cacheError('cache_key_missing');
-      const code = createRecovery(ctx.dbPath, key.toLowerCase(), ctx.now());
+      const chainKey = await ctx.secrets.get(CHAIN_KEY_ACCOUNT);
+      const code = createRecovery(ctx.dbPath, key.toLowerCase(), ctx.now(), chainKey);
       ctx.logger.info('recovery code created');
       return { code };
     },

@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHAIN_KEY_ACCOUNT } from '../../../src/main/db/chain-key';
 import { CACHE_KEY_ACCOUNT } from '../../../src/main/db/key';
 import { openCache } from '../../../src/main/db/open';
 import * as audit from '../../../src/main/db/repos/audit';
 import { createMemoryStore } from '../../../src/main/secrets/memory-store';
-import { addWorkspace, newKey } from '../../unit/main/db/fixture';
+import { addWorkspace, newKey, openKeyedCache, testChainKey } from '../../unit/main/db/fixture';
 import { tempDataDir } from '../services/support';
 import { coreCli } from './core-cli';
 
@@ -15,7 +16,7 @@ afterEach(() => {
 });
 
 function append(path: string, key: string, n: number, from = 0): void {
-  const c = openCache({ path, key });
+  const c = openKeyedCache(path, key);
   if (from === 0) addWorkspace(c.db, 'ws1');
   for (let i = from; i < from + n; i++)
     audit.append(c.db, 'ws1', { action: 'test.write', at: i, osUser: 't', officerName: null, details: {} });
@@ -40,7 +41,7 @@ async function setup(): Promise<{
   const data = tempDataDir();
   cleanup.push(() => data.remove());
   const key = newKey();
-  const secrets = createMemoryStore({ [CACHE_KEY_ACCOUNT]: key });
+  const secrets = createMemoryStore({ [CACHE_KEY_ACCOUNT]: key, [CHAIN_KEY_ACCOUNT]: testChainKey(key) });
   const path = join(data.dir, 'cache.db');
   return { dir: data.dir, path, key, run: (args) => coreCli([...args, '--data-dir', data.dir], { secrets }) };
 }
@@ -101,7 +102,7 @@ describe('kyc-desk over a lost cache and a lost key', () => {
     const data = tempDataDir();
     cleanup.push(() => data.remove());
     const key = newKey();
-    const secrets = createMemoryStore({ [CACHE_KEY_ACCOUNT]: key });
+    const secrets = createMemoryStore({ [CACHE_KEY_ACCOUNT]: key, [CHAIN_KEY_ACCOUNT]: testChainKey(key) });
     const path = join(data.dir, 'cache.db');
     append(path, key, 2);
     const run = (args: string[]) => coreCli([...args, '--data-dir', data.dir], { secrets });

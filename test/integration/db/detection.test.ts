@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { takeBackup } from '../../../src/main/db/backup';
 import { openCache } from '../../../src/main/db/open';
 import * as audit from '../../../src/main/db/repos/audit';
-import { addWorkspace, openTempCache, type TempCache } from '../../unit/main/db/fixture';
+import { addWorkspace, openKeyedCache, openTempCache, type TempCache } from '../../unit/main/db/fixture';
 
 const opened: TempCache[] = [];
 afterEach(() => {
@@ -51,7 +51,7 @@ describe('a lost or damaged cache is detected when it opens', () => {
     writeSync(fd, Buffer.alloc(512, 0xa5), 0, 512, middle + 1024);
     closeSync(fd);
 
-    const again = openCache({ path: c.path, key: c.key });
+    const again = openKeyedCache(c.path, c.key);
     try {
       expect(again.damaged).toBe(true);
       expect(() => appendOne(again.db)).toThrow(expect.objectContaining({ code: 'cache_damaged' }));
@@ -64,7 +64,7 @@ describe('a lost or damaged cache is detected when it opens', () => {
   it('a healthy cache opens undamaged and writable', () => {
     const c = seeded(5);
     c.close();
-    const again = openCache({ path: c.path, key: c.key });
+    const again = openKeyedCache(c.path, c.key);
     expect(again.damaged).toBe(false);
     expect(appendOne(again.db).action).toBe('test.more');
     again.close();

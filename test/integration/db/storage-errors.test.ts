@@ -1,8 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCache } from '../../../src/main/db/open';
 import * as audit from '../../../src/main/db/repos/audit';
-import { addWorkspace, openTempCache, type TempCache } from '../../unit/main/db/fixture';
+import { addWorkspace, openKeyedCache, openTempCache, type TempCache } from '../../unit/main/db/fixture';
 import { runWriter } from './children/spawn';
 
 const TYPED = new Set(['storage_busy', 'disk_full', 'storage_io', 'cache_damaged', 'storage_readonly']);
@@ -51,7 +50,7 @@ describe('storage errors', () => {
     expect(report.failures.length).toBeGreaterThan(0);
     expect(new Set(report.failures)).toEqual(new Set(['disk_full']));
     c.close();
-    const again = openCache({ path: c.path, key: c.key });
+    const again = openKeyedCache(c.path, c.key);
     try {
       const inDb = audit
         .listForWorkspace(again.db, 'ws1', { limit: 10_000 })

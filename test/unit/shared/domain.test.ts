@@ -85,6 +85,7 @@ describe('settings defaults and countries', () => {
       shortcuts: true,
       notifications: true,
       autoLockMinutes: 0,
+      backupKeep: 7,
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
   });

@@ -1,12 +1,12 @@
 // Writes one event, has its WAL file deleted, writes three more, prints what it reported saved and
 // then dies without closing (as a crash or power cut would): nothing checkpoints the orphaned WAL.
 import { rmSync } from 'node:fs';
-import { openCache } from '../../../../src/main/db/open';
+import { openKeyedCache } from '../../../unit/main/db/fixture';
 import * as audit from '../../../../src/main/db/repos/audit';
 import { isAppError } from '../../../../src/main/errors';
 
 const [path, key] = process.argv.slice(2);
-const cache = openCache({ path: path!, key: key! });
+const cache = openKeyedCache(path!, key!);
 const write = (i: number) =>
   audit.append(cache.db, 'ws1', {
     action: 'test.write',

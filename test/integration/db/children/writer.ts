@@ -2,7 +2,7 @@
 // `count` audit events (each a read-then-write transaction, the case SQLite's WAL mode cannot
 // upgrade without the write lock) and prints one JSON line: how many it reported saved, and the
 // code of every failure ('untyped' for anything that is not an AppError).
-import { openCache } from '../../../../src/main/db/open';
+import { openKeyedCache } from '../../../unit/main/db/fixture';
 import * as audit from '../../../../src/main/db/repos/audit';
 import { isAppError } from '../../../../src/main/errors';
 
@@ -13,7 +13,7 @@ const saved: number[] = [];
 const failures: string[] = [];
 let opened = false;
 try {
-  const cache = openCache({ path: path!, key: key! });
+  const cache = openKeyedCache(path!, key!);
   opened = true;
   for (let i = 0; i < count; i++) {
     try {
