@@ -46,6 +46,14 @@ export function createHandlers(s: Services): HandlerMap {
       'lock:now': async () => s.lock.lockNow(),
       'lock:unlock': ({ pin }) => s.lock.unlock(pin),
       'lock:activity': async () => s.lock.activity(),
+      'retention:get': async () => s.retention.get(),
+      'retention:set': async ({ days }) => s.retention.set(days),
+      'retention:run': async ({ dryRun }) => s.retention.run({ dryRun }),
+      'cases:redact': async ({ caseId }) => {
+        await s.redaction.redact(caseId);
+        return s.cases.get(caseId);
+      },
+      'cases:import': ({ ids }) => s.imports.byIds(ids),
     },
     s.lock,
   );

@@ -5,6 +5,7 @@ import type { Db } from '../db/sql';
 import type { EventBus } from '../events';
 import type { AppLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
+import type { Timers } from '../sync/options';
 
 export interface Shell {
   openExternal(url: string): Promise<void>;
@@ -30,6 +31,10 @@ export interface ServiceContext {
   demo: DemoSimulator;
   /** Client options for tests (timeouts, retries); undefined in the app. */
   tuning?: ClientTuning | undefined;
+  /** Timers for the retention schedule and the import's pacing; Node's when absent (tests inject). */
+  timers?: Timers | undefined;
+  /** Requests a second to Ondato, as sync uses (default 5). */
+  ratePerSecond?: number | undefined;
   /** The officer looked at (or created) this case: notify when it completes or Ondato decides. */
   watch(caseId: string): void;
 }

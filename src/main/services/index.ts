@@ -1,7 +1,10 @@
 import { createCaseService, type CaseService } from './cases';
 import type { ServiceContext } from './context';
+import { createImportService, type ImportService } from './import';
 import { createLinkService, type LinkService } from './links';
 import { createLockService, type LockService } from './lock';
+import { createRedactionService, type RedactionService } from './redaction';
+import { createRetentionService, type RetentionService } from './retention';
 import { createAuditService, createReviewService, type AuditService, type ReviewService } from './review';
 import {
   createSettingsService,
@@ -13,6 +16,7 @@ import {
   type SyncService,
 } from './settings';
 import { createWorkspaceService, type WorkspaceService } from './workspaces';
+import type { Timers } from '../sync/options';
 
 export type { ServiceContext, Shell, Notifier } from './context';
 
@@ -33,7 +37,15 @@ export interface Services {
   storage: StorageService;
   sync: SyncService;
   lock: LockService;
+  retention: RetentionService;
+  redaction: RedactionService;
+  imports: ImportService;
 }
+
+const nodeTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
   const settings = createSettingsService(ctx);
@@ -52,6 +64,12 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
       now: ctx.now,
       events: ctx.events,
       autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
+    }),
+    retention: createRetentionService(ctx),
+    redaction: createRedactionService(ctx),
+    imports: createImportService(ctx, {
+      ratePerSecond: ctx.ratePerSecond ?? 5,
+      timers: ctx.timers ?? nodeTimers,
     }),
   };
 }

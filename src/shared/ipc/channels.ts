@@ -36,6 +36,11 @@ export const requestChannels = [
   'lock:now',
   'lock:unlock',
   'lock:activity',
+  'retention:get',
+  'retention:set',
+  'retention:run',
+  'cases:redact',
+  'cases:import',
 ] as const;
 
 export const eventChannels = [
