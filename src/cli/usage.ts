@@ -30,6 +30,15 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
   show <idvId>                         one case from the cache (works offline)
   decide <idvId> --decision accept|reject|escalate --reason CODE [--note TEXT]
   audit verify                         check the audit trail's hash chain
+  retention run [--dry-run]            remove personal data and images of cases whose final decision
+                                       is older than the workspace's retention period (--dry-run: list)
+  retention set --days N|off           the workspace's retention period (default off; AML record
+                                       keeping is often 5 years = 1826 days)
+  redact <idvId> --yes                 ask Ondato to redact the IDV's personal and biometric data,
+                                       then remove the local copy (cannot be undone)
+  import <idvId>...                    track IDVs created outside KYC Desk (Ondato's portal, ...)
+  import --since YYYY-MM-DD [--max-pages N]
+                                       import the identifications of this workspace's setups since then
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Local:

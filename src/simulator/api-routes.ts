@@ -134,8 +134,7 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       .sort((a, b) => (a.kyc?.createdAt ?? 0) - (b.kyc?.createdAt ?? 0) || a.id.localeCompare(b.id))
       .map((r) => kycJson(r, ctx.applicationId));
     // Paging is a guess (docs/ondato-api.md): without `limit` everything comes back, as before.
-    const shown =
-      limit === undefined ? items : items.slice(((page ?? 1) - 1) * limit, (page ?? 1) * limit);
+    const shown = limit === undefined ? items : items.slice(((page ?? 1) - 1) * limit, (page ?? 1) * limit);
     const wantsTotal = header(req, 'return-total-count')?.toLowerCase() === 'true';
     return json(200, shown, wantsTotal ? { 'x-total-count': String(items.length) } : {});
   };

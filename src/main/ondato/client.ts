@@ -258,7 +258,10 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
       ] as const) {
         if (value === undefined) continue;
         if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-          throw new OndatoError('validation', { operation, fields: { [name]: ['Use a whole number from 1.'] } });
+          throw new OndatoError('validation', {
+            operation,
+            fields: { [name]: ['Use a whole number from 1.'] },
+          });
         }
         query.set(name, String(value));
       }

@@ -89,7 +89,11 @@ export function createImportService(ctx: ServiceContext, pacing: ImportPacing): 
     try {
       const idv = await paced(() => client.getIdv(idvId));
       if (setups !== null && !setups.has((idv.setup?.id ?? '').toLowerCase())) {
-        return { idvId, outcome: 'other_setup', message: 'It belongs to a setup this workspace does not use.' };
+        return {
+          idvId,
+          outcome: 'other_setup',
+          message: 'It belongs to a setup this workspace does not use.',
+        };
       }
       const outcome = importIdv(db, ws.id, idv, {
         at: ctx.now(),

@@ -53,7 +53,10 @@ export function importIdv(
       applyIdv(db, ws, idv, 0, actor.at);
       const registration = registrationOf(idv);
       if (registration !== null) {
-        stmt(db, 'UPDATE cases SET registration_json = ? WHERE id = ?').run(canonicalJson(registration), idv.id);
+        stmt(db, 'UPDATE cases SET registration_json = ? WHERE id = ?').run(
+          canonicalJson(registration),
+          idv.id,
+        );
         refreshIdentity(db, idv.id);
       }
       markImported(db, idv.id, actor.at);

@@ -60,15 +60,13 @@ export function get(db: Db, caseId: string): CaseLifecycle | null {
     size: number | null;
   }>(db, 'SELECT file_id, part, file_type, sha256, size FROM purged_files WHERE case_id = ? ORDER BY ord')
     .all(caseId)
-    .map(
-      (f): PurgedFile => ({
-        fileId: f.file_id,
-        part: f.part,
-        fileType: f.file_type,
-        sha256: f.sha256,
-        size: f.size,
-      }),
-    );
+    .map((f): PurgedFile => ({
+      fileId: f.file_id,
+      part: f.part,
+      fileType: f.file_type,
+      sha256: f.sha256,
+      size: f.size,
+    }));
   return {
     importedAt: row.imported_at,
     purgedAt: row.purged_at,
@@ -199,7 +197,8 @@ function pick(source: JsonObject, keys: readonly string[]): JsonObject {
 export function minimalIdv(idv: JsonObject): JsonObject {
   const out = pick(idv, IDV_KEPT);
   const step = idv['step'];
-  const kyc = step !== null && typeof step === 'object' && !Array.isArray(step) ? step['kycIdentification'] : null;
+  const kyc =
+    step !== null && typeof step === 'object' && !Array.isArray(step) ? step['kycIdentification'] : null;
   if (kyc !== null && typeof kyc === 'object' && !Array.isArray(kyc) && typeof kyc['id'] === 'string') {
     out['step'] = { kycIdentification: { id: kyc['id'] } };
   }
