@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as auditRepo from '../../../src/main/db/repos/audit';
 import { createOndatoClient, resolveEndpoints, type OndatoClient } from '../../../src/main/ondato';
 import type { Timers } from '../../../src/main/sync/options';
+import type { NewCaseForm } from '../../../src/shared/validation/registration';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { imageSlices, scanDataDir, scanDecrypted, type Needles } from './purge-scan';
 import {
@@ -68,9 +69,7 @@ afterEach(async () => {
   data.remove();
 });
 
-async function decidedCase(
-  person: Record<string, string>,
-): Promise<{ id: string; kycId: string; needles: Needles }> {
+async function decidedCase(person: NewCaseForm): Promise<{ id: string; kycId: string; needles: Needles }> {
   const view = await core.services.cases.create(person);
   sim.control.advance(view.id, 'decide');
   await core.services.cases.refresh(view.id);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as auditRepo from '../../../src/main/db/repos/audit';
 import type { Timers } from '../../../src/main/sync/options';
+import type { NewCaseForm } from '../../../src/shared/validation/registration';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { imageSlices, scanDataDir, scanDecrypted, type Needles } from './purge-scan';
 import {
@@ -65,7 +66,7 @@ afterEach(async () => {
 });
 
 /** A case Ondato approved, with its document and images in the cache. */
-async function decidedUpstream(person: Record<string, string>): Promise<string> {
+async function decidedUpstream(person: NewCaseForm): Promise<string> {
   const view = await core.services.cases.create(person);
   sim.control.advance(view.id, 'decide');
   await core.services.cases.refresh(view.id);

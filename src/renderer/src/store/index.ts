@@ -4,6 +4,7 @@ import { createCaseListSlice } from './case-list-slice';
 import { createLinkSlice } from './link-slice';
 import { createLockSlice } from './lock-slice';
 import { createNewCaseSlice } from './new-case-slice';
+import { createRecordsSlice } from './records-slice';
 import { createReviewSlice } from './review-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -18,6 +19,7 @@ export function createAppStore() {
     ...createLinkSlice(...args),
     ...createReviewSlice(...args),
     ...createLockSlice(...args),
+    ...createRecordsSlice(...args),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { CaseListSlice } from './case-list-slice';
 import type { LinkSlice } from './link-slice';
 import type { LockSlice } from './lock-slice';
 import type { NewCaseSlice } from './new-case-slice';
+import type { RecordsSlice } from './records-slice';
 import type { ReviewSlice } from './review-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
@@ -13,7 +14,8 @@ export type AppState = AppSlice &
   NewCaseSlice &
   LinkSlice &
   ReviewSlice &
-  LockSlice;
+  LockSlice &
+  RecordsSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

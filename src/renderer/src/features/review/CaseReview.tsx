@@ -10,6 +10,8 @@ import { FreshnessBanner } from './FreshnessBanner';
 import { ImageGallery } from './ImageGallery';
 import { isOpenIdv } from './labels';
 import { OndatoChecks } from './OndatoChecks';
+import { PurgedCase } from './PurgedCase';
+import { RedactPanel } from './RedactPanel';
 import { Timeline } from './Timeline';
 import { useNow } from './time';
 import './review.css';
@@ -55,6 +57,7 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
   let content: React.ReactNode;
 
   if (view) {
+    const purged = (view.lifecycle?.purgedAt ?? null) !== null;
     content = (
       <>
         <CaseHeader
@@ -76,9 +79,15 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
         ) : null}
         <div className="rv-layout">
           <div className="rv-main">
-            <ImageGallery caseId={caseId} files={view.kyc?.files ?? []} syncErrors={view.syncErrors} />
-            <DataComparison view={view} now={now} />
-            <OndatoChecks kyc={view.kyc} />
+            {purged ? (
+              <PurgedCase view={view} />
+            ) : (
+              <>
+                <ImageGallery caseId={caseId} files={view.kyc?.files ?? []} syncErrors={view.syncErrors} />
+                <DataComparison view={view} now={now} />
+                <OndatoChecks kyc={view.kyc} />
+              </>
+            )}
           </div>
           <div className="rv-side">
             <DecisionPanel
@@ -99,6 +108,7 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
                 <LinkPanel caseId={caseId} customerUrl={view.customerUrl} externalRef={view.externalRef} />
               </div>
             ) : null}
+            {purged ? null : <RedactPanel caseId={caseId} externalRef={view.externalRef} />}
             <Timeline
               events={entry.timeline}
               error={entry.timelineError}
