@@ -80,16 +80,18 @@ export function AddExistingCaseDialog({ onClose }: { onClose(): void }): React.J
           </p>
         )}
       </div>
-      {lines ? (
-        <ul className="import-results" aria-label="Results" role="status">
-          {lines.map((line) => (
-            <li key={line.idvId} data-outcome={line.outcome}>
-              <code>{line.idvId}</code> — {OUTCOME_LABEL[line.outcome]}
-              {line.message ? `: ${line.message}` : ''}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <div role="status">
+        {lines ? (
+          <ul className="import-results" aria-label="Results">
+            {lines.map((line) => (
+              <li key={line.idvId} data-outcome={line.outcome}>
+                <code>{line.idvId}</code> — {OUTCOME_LABEL[line.outcome]}
+                {line.message ? `: ${line.message}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       <div className="modal-actions">
         <button type="button" className="btn" onClick={onClose}>
           {lines ? 'Done' : 'Cancel'}
