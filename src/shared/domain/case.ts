@@ -23,6 +23,8 @@ export interface CaseSummary {
   createdUtc: string;
   modifiedUtc: string | null;
   syncedAt: number | null;
+  /** Retention or redaction removed the personal data: there is no name to show, by design. */
+  personalDataRemoved?: boolean;
 }
 
 /** What the officer entered when creating the case (a subset of Ondato's registration). */

@@ -141,6 +141,9 @@ describe('retention', () => {
       core.services.cases.list({ sort: 'created', dir: 'desc', limit: 10, search: 'petrait' }).total,
     ).toBe(0);
     expect(core.services.cases.get(b).fullName).toContain('Kazlauskien');
+    const rows = core.services.cases.list({ sort: 'created', dir: 'desc', limit: 10 }).rows;
+    expect(rows.find((r) => r.id === a)).toMatchObject({ fullName: null, personalDataRemoved: true });
+    expect(rows.find((r) => r.id === b)?.personalDataRemoved).toBeUndefined();
 
     const tombstone = auditRepo.listForCase(core.db, wsId, a).find((e) => e.action === 'retention.purged');
     expect(tombstone).toMatchObject({
