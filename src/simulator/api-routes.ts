@@ -77,6 +77,11 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       record.redacted.biometric = true;
       ctx.images.clear();
     }
+    // Fully redacted: the simulator forgets the person too (its saved state must not keep them).
+    if (record.redacted.personal && record.redacted.biometric) {
+      delete record.registration;
+      record.mismatch = {};
+    }
     return empty(204);
   };
 

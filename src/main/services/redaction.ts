@@ -45,6 +45,9 @@ export function createRedactionService(ctx: ServiceContext): RedactionService {
           },
         ],
         { at: ctx.now(), osUser: ctx.osUser, officerName: ws.officerName },
+        // The demo's simulated Ondato lives in the cache too: its redacted state replaces the old one
+        // inside the secure-delete transaction, so the scrub removes the old copy's bytes as well.
+        () => ctx.demo.save(),
       );
       ctx.events.emit('cases:changed', { ids: [caseId] });
     },

@@ -167,6 +167,39 @@ describe('redaction', () => {
     expect(await scanDecrypted(data.dir, keychain.store, b.needles)).toEqual([]);
   });
 
+  it('leaves no trace in the demo workspace, whose simulated Ondato is saved in the cache too', async () => {
+    await core.services.workspaces.createDemo({ officerName: 'Demo Officer' });
+    const view = await core.services.cases.create({
+      ...PERSON,
+      lastName: 'Demoraitė',
+      personalCode: '48303030000',
+    });
+    const simUrl = new URL(view.customerUrl).origin;
+    const advanced = await fetch(`${simUrl}/__sim/idv/${view.id}/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'decide' }),
+    });
+    expect(advanced.status).toBe(200);
+    await core.services.cases.refresh(view.id);
+    const images = (core.services.cases.get(view.id).kyc?.files ?? []).map(
+      (f) => core.services.cases.image(view.id, f.fileId).bytes,
+    );
+    expect(images.length).toBeGreaterThan(0);
+    const needles: Needles = {
+      bytes: {
+        name: Buffer.from('Demoraitė'),
+        ...Object.assign({}, ...images.map((b, i) => imageSlices(`i${i}`, b))),
+      },
+      text: { 'folded name': 'demorait', 'personal code': '48303030000' },
+    };
+    await core.services.redaction.redact(view.id);
+    expect(core.services.audit.verify()).toMatchObject({ ok: true });
+    // Closing saves the demo simulator's state into the cache one last time.
+    await core.close();
+    expect(await scanDecrypted(data.dir, keychain.store, needles)).toEqual([]);
+  });
+
   it('changes nothing locally when Ondato refuses the redaction', async () => {
     const c = await decidedCase(PERSON);
     sim.control.addFault({ route: 'idv.redact', kind: 'status', status: 500, times: 5 });
