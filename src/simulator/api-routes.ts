@@ -79,7 +79,7 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
     }
     // Fully redacted: the simulator forgets the person too (its saved state must not keep them).
     if (record.redacted.personal && record.redacted.biometric) {
-      delete record.registration;
+      if (record.registration) record.registration = {};
       record.mismatch = {};
     }
     return empty(204);
