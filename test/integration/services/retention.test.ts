@@ -100,6 +100,7 @@ describe('retention', () => {
     const a = await decidedUpstream(PERSON);
     const b = await decidedUpstream(OTHER);
     const c = await decidedUpstream(THIRD);
+    const undecided = (await core.services.cases.create({ firstName: 'Nerija', lastName: 'Laukianti' })).id;
     const needlesA = needlesOf(a, PERSON.lastName, PERSON.personalCode);
     const needlesB = needlesOf(b, OTHER.lastName, OTHER.personalCode);
     decide(a, 'accept', 'verified');
@@ -165,6 +166,10 @@ describe('retention', () => {
     offset = 5000 * DAY;
     expect(core.services.retention.run({ dryRun: false }).cases).toEqual([]);
     expect(core.services.cases.get(c).fullName).toContain('Žemaityt');
+    expect(core.services.cases.get(undecided)).toMatchObject({
+      fullName: 'Nerija Laukianti',
+      lifecycle: null,
+    });
     expect(await scanDecrypted(data.dir, keychain.store, needlesB)).toEqual([]);
     expect(core.services.audit.verify()).toMatchObject({ ok: true });
   });
