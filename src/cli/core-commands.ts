@@ -3,6 +3,7 @@ import { AppError } from '../main/errors';
 import type { CreateIdvRequest } from '../main/ondato';
 import * as cache from './commands/cache';
 import * as exporting from './commands/exports';
+import * as records from './commands/records';
 import * as workspace from './commands/workspace';
 import { openCliCore } from './core-context';
 import { decideInput } from './decide-input';
@@ -20,6 +21,8 @@ interface Spec {
   positionals: readonly number[];
   /** Runs against ONDATO_* variables when set (the implicit workspace). */
   env: boolean;
+  /** Any number of positionals (`import <idvId>...`); `positionals` is then ignored. */
+  many?: boolean;
   /** Starts the sync loop (only `sync --watch`). */
   sync?: (values: Record<string, string | boolean | undefined>) => boolean;
 }
@@ -82,6 +85,10 @@ const SPECS: Record<string, Spec> = {
   'audit verify': { options: { against: str }, positionals: [0], env: true },
   'audit export': { options: { out: str }, positionals: [0], env: true },
   export: { options: { out: str }, positionals: [1], env: true },
+  'retention run': { options: { 'dry-run': flag }, positionals: [0], env: true },
+  'retention set': { options: { days: str }, positionals: [0], env: true },
+  redact: { options: { yes: flag }, positionals: [1], env: true },
+  import: { options: { since: str, 'max-pages': str }, positionals: [], env: true, many: true },
 };
 
 export const CORE_COMMANDS: ReadonlySet<string> = new Set([
@@ -92,10 +99,13 @@ export const CORE_COMMANDS: ReadonlySet<string> = new Set([
   'decide',
   'audit',
   'export',
+  'retention',
+  'redact',
+  'import',
 ]);
 
 function specOf(command: string, rest: string[]): { key: string; spec: Spec; args: string[] } {
-  if (command === 'workspace' || command === 'audit') {
+  if (command === 'workspace' || command === 'audit' || command === 'retention') {
     const [sub, ...args] = rest;
     const key = `${command} ${sub ?? ''}`;
     const spec = SPECS[key];
@@ -125,13 +135,15 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
     io.out(USAGE);
     return;
   }
-  if (!spec.positionals.includes(positionals.length)) {
+  if (!spec.many && !spec.positionals.includes(positionals.length)) {
     throw new AppError('usage', `Wrong arguments for \`kyc-desk ${key}\`. Run \`kyc-desk --help\`.`);
   }
   const v = values as Record<string, string | boolean | undefined>;
   const text = (name: string): string | undefined => (typeof v[name] === 'string' ? v[name] : undefined);
   if (key === 'sync' && v.once !== true && v.watch !== true)
     throw new AppError('usage', 'Give sync --once or --watch.');
+  // Refused before the cache opens: nothing at Ondato or locally is touched without --yes.
+  if (key === 'redact') records.requireYes(v.yes === true);
   const json = v.json === true;
   // Checked before the cache opens, with the IPC schema: a bad decision never reaches the service.
   const decision =
@@ -215,6 +227,17 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
         return cache.auditExport(io, core, json, text('out'));
       case 'export':
         return await exporting.exportCase(io, core, json, id, text('out'));
+      case 'retention run':
+        return records.retentionRun(io, core, json, v['dry-run'] === true);
+      case 'retention set':
+        return records.retentionSet(io, core, json, text('days'));
+      case 'redact':
+        return await records.redact(io, core, json, id);
+      case 'import':
+        return await records.importCases(io, core, json, positionals, {
+          since: text('since'),
+          maxPages: text('max-pages'),
+        });
     }
   } finally {
     await core.close();

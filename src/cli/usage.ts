@@ -49,6 +49,15 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
   export <idvId> --out FILE.pdf        the case's evidence pack (PDF: data, checks, images, decisions)
   cases --csv [--out FILE] [--search Q] [--status S[,S]] [--decision D[,D] | --decided | --undecided]
                                        the case register as CSV (standard output without --out)
+  retention run [--dry-run]            remove personal data and images of cases whose final decision
+                                       is older than the workspace's retention period (--dry-run: list)
+  retention set --days N|off           the workspace's retention period (default off; AML record
+                                       keeping is often 5 years = 1826 days)
+  redact <idvId> --yes                 ask Ondato to redact the IDV's personal and biometric data,
+                                       then remove the local copy (cannot be undone)
+  import <idvId>...                    track IDVs created outside KYC Desk (Ondato's portal, ...)
+  import --since YYYY-MM-DD [--max-pages N]
+                                       import the identifications of this workspace's setups since then
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Team database (PostgreSQL; run as its owner; URL from --database or DATABASE_URL, the password

@@ -55,6 +55,14 @@ export function createHandlers(s: Services): HandlerMap {
       'lock:activity': async () => s.lock.activity(),
       'export:case-pdf': ({ caseId }) => s.exports.casePdfToChosenFile(caseId),
       'export:register-csv': (filters) => s.exports.registerCsvToChosenFile(filters),
+      'retention:get': async () => s.retention.get(),
+      'retention:set': async ({ days }) => s.retention.set(days),
+      'retention:run': async ({ dryRun }) => s.retention.run({ dryRun }),
+      'cases:redact': async ({ caseId }) => {
+        await s.redaction.redact(caseId);
+        return s.cases.get(caseId);
+      },
+      'cases:import': ({ ids }) => s.imports.byIds(ids),
     },
     s.lock,
   );

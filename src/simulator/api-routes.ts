@@ -11,6 +11,24 @@ import type { IdvRecord } from './types';
 import { isRecord, validateCreateIdv } from './validation';
 
 const REDACT_SCOPES = ['PersonalData', 'BiometricData'] as const;
+/** The page-size cap of the identifications filter; a larger `limit` is a 400. */
+export const KYC_FILTER_MAX_LIMIT = 100;
+
+function pagingParam(
+  req: SimRequest,
+  name: 'page' | 'limit',
+  max: number,
+  errors: Record<string, string[]>,
+): number | undefined {
+  const text = req.query.get(name);
+  if (text === null) return undefined;
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    errors[name] = [`The value must be 1 to ${max}.`];
+    return undefined;
+  }
+  return value;
+}
 
 export function apiRoutes(ctx: SimContext): RouteDef[] {
   const now = (): number => ctx.clock.now();
@@ -53,10 +71,16 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
         scopes: [`Give one or more of ${REDACT_SCOPES.join(', ')}.`],
       });
     }
+    record.redacted.at ??= now();
     if (scopes.includes('PersonalData')) record.redacted.personal = true;
     if (scopes.includes('BiometricData')) {
       record.redacted.biometric = true;
       ctx.images.clear();
+    }
+    // Fully redacted: the simulator forgets the person too (its saved state must not keep them).
+    if (record.redacted.personal && record.redacted.biometric) {
+      if (record.registration) record.registration = {};
+      record.mismatch = {};
     }
     return empty(204);
   };
@@ -108,6 +132,8 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       errors['createdUtc'] = ['The value is not valid.'];
     const from = bound('from');
     const to = bound('to');
+    const page = pagingParam(req, 'page', Number.MAX_SAFE_INTEGER, errors);
+    const limit = pagingParam(req, 'limit', KYC_FILTER_MAX_LIMIT, errors);
     if (Object.keys(errors).length > 0) return validationProblem(ctx.rng.trace, errors);
     // Half-open [from, to), so consecutive windows never count an identification twice.
     const items = ctx.store
@@ -120,8 +146,10 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       )
       .sort((a, b) => (a.kyc?.createdAt ?? 0) - (b.kyc?.createdAt ?? 0) || a.id.localeCompare(b.id))
       .map((r) => kycJson(r, ctx.applicationId));
+    // Paging is a guess (docs/ondato-api.md): without `limit` everything comes back, as before.
+    const shown = limit === undefined ? items : items.slice(((page ?? 1) - 1) * limit, (page ?? 1) * limit);
     const wantsTotal = header(req, 'return-total-count')?.toLowerCase() === 'true';
-    return json(200, items, wantsTotal ? { 'x-total-count': String(items.length) } : {});
+    return json(200, shown, wantsTotal ? { 'x-total-count': String(items.length) } : {});
   };
 
   const file = (record: IdvRecord, req: SimRequest): Reply => {

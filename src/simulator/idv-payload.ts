@@ -41,7 +41,19 @@ export function idvJson(record: IdvRecord, applicationId: string): Idv {
     setup: { id: setup.id, versionId: setup.versionId },
     ...(registration ? { registration } : {}),
     step,
+    ...redactionJson(record),
   };
+}
+
+/**
+ * The `redaction` field after a redaction. Its shape is our guess (docs/ondato-api.md): Ondato only
+ * documents that redaction exists, not how a redacted resource looks.
+ */
+export function redactionJson(record: IdvRecord): { redaction?: Record<string, unknown> } {
+  const { personal, biometric, at } = record.redacted;
+  if (!personal && !biometric) return {};
+  const scopes = [...(personal ? ['PersonalData'] : []), ...(biometric ? ['BiometricData'] : [])];
+  return { redaction: { redactedUtc: iso(at ?? record.modifiedAt), scopes } };
 }
 
 /** The deliveries Ondato would have made for this IDV's history (none are really sent). */

@@ -2,6 +2,7 @@ import type { KycDocument, KycFile, KycIdentification } from '../shared/ondato/s
 import { iso } from './dates';
 import { documentData, type DocumentData } from './document-data';
 import { setupOf } from './lifecycle';
+import { redactionJson } from './idv-payload';
 import { derived } from './random';
 import { automaticRules, ocrValidations, rulesAfterDecision } from './rules';
 import type { SpecimenInput, SpecimenPart } from './specimens';
@@ -154,5 +155,6 @@ export function kycJson(record: IdvRecord, applicationId: string): KycIdentifica
           ),
         }
       : {}),
+    ...redactionJson(record),
   };
 }

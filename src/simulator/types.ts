@@ -102,5 +102,6 @@ export interface IdvRecord {
   customer: { front: boolean; back: boolean; selfie: boolean; typeChosen: boolean };
   plan: PlannedStep[];
   history: HistoryEvent[];
-  redacted: { personal: boolean; biometric: boolean };
+  /** `at`: when the first redaction was asked for (simulator ms); absent while nothing is redacted. */
+  redacted: { personal: boolean; biometric: boolean; at?: number };
 }

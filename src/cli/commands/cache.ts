@@ -79,7 +79,31 @@ export function listCases(io: CliIo, core: Core, json: boolean, flags: CasesFlag
   ]);
 }
 
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A purged case: what is kept, and why the rest is gone — never empty fields posing as data. */
+function purgedLines(c: CaseView, purgedAt: number): string[] {
+  const life = c.lifecycle;
+  const why =
+    life?.purgeKind === 'redaction'
+      ? `Redacted at Ondato on ${day(life.redactedUtc ? Date.parse(life.redactedUtc) : purgedAt)}; the local copy was removed on ${day(purgedAt)}.`
+      : `Personal data removed on ${day(purgedAt)} under the retention policy.`;
+  return [
+    `Case ${c.id}  ${c.externalRef ?? ''}`.trimEnd(),
+    why,
+    `IDV: ${c.idvStatus}   KYC: ${c.kycStatus ?? 'not started'}${c.kycStatusReason ? ` (${c.kycStatusReason})` : ''}`,
+    `Created: ${c.createdUtc}`,
+    `Decision: ${c.latestDecision ? `${c.latestDecision.decision} (${c.latestDecision.reasonCode ?? '-'}) by ${c.latestDecision.officerName ?? c.latestDecision.osUser} on ${day(c.latestDecision.decidedAt)}` : 'none'}`,
+    ...(life?.purgedFiles ?? []).map(
+      (f) =>
+        `Image ${f.part ?? f.fileType ?? f.fileId}: ${f.sha256 ? `SHA-256 ${f.sha256}` : 'never downloaded'}`,
+    ),
+  ];
+}
+
 function showLines(c: CaseView): string[] {
+  const purgedAt = c.lifecycle?.purgedAt ?? null;
+  if (purgedAt !== null) return purgedLines(c, purgedAt);
   const reg = c.registration;
   const doc = c.kyc?.payload['document'];
   const docFields = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
@@ -96,6 +120,7 @@ function showLines(c: CaseView): string[] {
     ...flagLines(flagsOf(c)),
     `Customer link: ${c.customerUrl || '-'}`,
     `Last synced: ${c.syncedAt === null ? 'never' : new Date(c.syncedAt).toISOString()}`,
+    ...(c.lifecycle?.importedAt ? [`Imported from Ondato on ${day(c.lifecycle.importedAt)}`] : []),
     ...c.syncErrors.slice(0, 3).map((e) => `Sync error: ${e.message}`),
   ];
 }

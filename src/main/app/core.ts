@@ -24,6 +24,7 @@ import { refuseAll, type Confirmer } from '../services/confirm';
 import type { ServiceContext } from '../services/context';
 import { IDLE_CHECK_MS } from '../services/lock';
 import { readSettings } from '../services/settings';
+import type { TimerHandle, Timers } from '../sync/options';
 import type { CaseChange } from '../sync/types';
 import { openAuditTrail } from '../services/audit-trail';
 import { createDemoSimulator } from './demo';
@@ -64,7 +65,11 @@ export interface CoreDeps {
   clientTuning?: ClientTuning;
   /** Electron: its own-ABI better-sqlite3 build (src/main/native.ts); Node uses node_modules'. */
   nativeBinding?: string;
+  /** The daily retention run's timer (tests inject one with the clock); Node's by default. */
+  timers?: Timers;
 }
+
+const RETENTION_EVERY_MS = 24 * 3_600_000;
 
 export interface Core {
   handlers: HandlerMap;
@@ -184,6 +189,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     runtime,
     demo,
     tuning: deps.clientTuning,
+    timers: deps.timers,
+    ratePerSecond: deps.engineOptions?.ratePerSecond,
     watch: (caseId) => void watched.add(caseId),
   };
   const services = createServices(ctx, {
@@ -218,6 +225,25 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     events.emit('sync:status', runtime.status());
   }
 
+  let retentionTimer: TimerHandle | undefined;
+  const timers: Timers = deps.timers ?? {
+    setTimeout: (callback, ms) => {
+      const handle = setTimeout(callback, ms);
+      handle.unref?.();
+      return handle;
+    },
+    clearTimeout: (handle) => clearTimeout(handle),
+  };
+  /** The retention policies run at start and then once a day (each workspace's own period). */
+  function retentionTick(): void {
+    try {
+      services.retention.runAll();
+    } catch (error) {
+      deps.logger.error('retention run failed', { error });
+    }
+    retentionTimer = timers.setTimeout(retentionTick, RETENTION_EVERY_MS);
+  }
+
   let closed = false;
   return {
     cacheProblem: () => problem,
@@ -249,12 +275,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       // A stale id (the workspace was removed by another process, e.g. the CLI) falls back to the first.
       const valid = active !== null && workspacesRepo.get(db, active) ? active : null;
       await runtime.activate(valid ?? workspacesRepo.list(db)[0]?.id ?? null);
+      // Only the long-running app (and `sync --watch`): a one-shot CLI command, `retention run --dry-run`
+      // above all, must not purge as a side effect of opening the cache.
+      if (runLoop && retentionTimer === undefined) retentionTick();
     },
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(idleTimer);
       clearInterval(backupTimer);
+      if (retentionTimer !== undefined) timers.clearTimeout(retentionTimer);
       try {
         await runtime.stop();
         await demo.stop();

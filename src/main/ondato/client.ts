@@ -48,6 +48,13 @@ export interface KycFilterRange {
   /** ISO 8601 timestamps; either may be omitted. */
   from?: string;
   to?: string;
+  /**
+   * Paging is not documented (docs/ondato-api.md): when given, sent as `?page=N&limit=M` (1-based
+   * page), the shape of the setups filter's `limit` query parameter. A server that ignores it answers
+   * with everything, which the caller's bounds then cut.
+   */
+  page?: number;
+  limit?: number;
 }
 
 export interface KycFilterResult {
@@ -261,11 +268,26 @@ export function createOndatoClient(options: OndatoClientOptions): OndatoClient {
       const createdUtc: { from?: string; to?: string } = {};
       if (range.from !== undefined) createdUtc.from = range.from;
       if (range.to !== undefined) createdUtc.to = range.to;
+      const query = new URLSearchParams();
+      for (const [name, value] of [
+        ['page', range.page],
+        ['limit', range.limit],
+      ] as const) {
+        if (value === undefined) continue;
+        if (!Number.isInteger(value) || value < 1 || value > 100_000) {
+          throw new OndatoError('validation', {
+            operation,
+            fields: { [name]: ['Use a whole number from 1.'] },
+          });
+        }
+        query.set(name, String(value));
+      }
+      const search = query.size > 0 ? `?${query.toString()}` : '';
       return call({
         operation,
         method: 'POST',
         base: endpoints.kycApiUrl,
-        path: '/v1/identifications/filter',
+        path: `/v1/identifications/filter${search}`,
         template: '/v1/identifications/filter',
         retry: 'idempotent', // a read-only listing
         headers: { 'return-total-count': 'true' },

@@ -157,6 +157,13 @@ export function createCaseService(ctx: ServiceContext): CaseService {
       const ws = ctx.runtime.workspace();
       const detail = casesRepo.get(db, ws.id, caseId);
       if (!detail) throw caseNotFound();
+      const purgedAt = detail.lifecycle?.purgedAt ?? null;
+      if (purgedAt !== null) {
+        throw new AppError(
+          'image_purged',
+          `The images of this case were removed on ${new Date(purgedAt).toISOString().slice(0, 10)}; only their SHA-256 hashes are kept.`,
+        );
+      }
       const file = detail.kyc?.files.find((f) => f.fileId === fileId);
       if (!file) throw new AppError('image_not_found', 'This image is not part of the case.');
       const stored = imagesRepo.get(db, ws.id, fileId);

@@ -6,6 +6,7 @@ import type { AppLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Confirmer } from './confirm';
 import type { DemoSimulator, Runtime } from './ports';
+import type { Timers } from '../sync/options';
 
 export interface Shell {
   openExternal(url: string): Promise<void>;
@@ -46,6 +47,10 @@ export interface ServiceContext {
   tuning?: ClientTuning | undefined;
   /** Where exports are saved in the app; absent in the CLI, which takes paths from its arguments. */
   saveDialog?: SaveDialog | undefined;
+  /** Timers for the retention schedule and the import's pacing; Node's when absent (tests inject). */
+  timers?: Timers | undefined;
+  /** Requests a second to Ondato, as sync uses (default 5). */
+  ratePerSecond?: number | undefined;
   /** The officer looked at (or created) this case: notify when it completes or Ondato decides. */
   watch(caseId: string): void;
 }

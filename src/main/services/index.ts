@@ -3,8 +3,11 @@ import { createCaseService, type CaseService } from './cases';
 import type { ServiceContext } from './context';
 import { createExportService, type ExportService } from './exports';
 import { evidenceRiskFlags } from '../records/evidence-risk-flags';
+import { createImportService, type ImportService } from './import';
 import { createLinkService, type LinkService } from './links';
 import { createLockService, type LockService } from './lock';
+import { createRedactionService, type RedactionService } from './redaction';
+import { createRetentionService, type RetentionService } from './retention';
 import { createAuditService, createReviewService, type AuditService, type ReviewService } from './review';
 import {
   createSettingsService,
@@ -16,6 +19,7 @@ import {
   type SyncService,
 } from './settings';
 import { createWorkspaceService, type WorkspaceService } from './workspaces';
+import type { Timers } from '../sync/options';
 
 export type { ServiceContext, Shell, Notifier, SaveDialog } from './context';
 
@@ -38,7 +42,15 @@ export interface Services {
   lock: LockService;
   exports: ExportService;
   cacheCare: CacheCareService;
+  retention: RetentionService;
+  redaction: RedactionService;
+  imports: ImportService;
 }
+
+const nodeTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
   const settings = createSettingsService(ctx);
@@ -60,5 +72,11 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
       autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
     }),
     exports: createExportService(ctx, { app, riskFlags: evidenceRiskFlags }),
+    retention: createRetentionService(ctx),
+    redaction: createRedactionService(ctx),
+    imports: createImportService(ctx, {
+      ratePerSecond: ctx.ratePerSecond ?? 5,
+      timers: ctx.timers ?? nodeTimers,
+    }),
   };
 }

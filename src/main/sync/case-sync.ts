@@ -1,10 +1,13 @@
 import * as images from '../db/repos/images';
+import * as lifecycle from '../db/repos/lifecycle';
+import * as workspaces from '../db/repos/workspaces';
 import { canonicalJson } from '../db/sql';
 import { markOverCap, OndatoError, overCapOf, type Idv, type KycIdentification } from '../ondato';
 import { classifyFailure } from './failures';
 import { downloadMissing, type Call, type FileBackoff } from './images';
 import { logUnexpected, type Runtime } from './options';
 import { commitCheck, commitFailure } from './persist';
+import { hasRedaction, purgeWithTombstones, redactedUtcOf } from '../db/purge';
 import { snapshot, type CaseSnapshot } from './transitions';
 import type { Transition } from './types';
 
@@ -67,6 +70,8 @@ export function needsKyc(
 async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> {
   const { rt } = env;
   const { caseId, priority } = request;
+  // A purged case (retention, redaction) keeps its minimal record: nothing is fetched into it again.
+  if (lifecycle.isPurged(rt.db, caseId)) return { changed: false, imagesStored: 0 };
   const fetched = await env.call(priority, async () => {
     const seq = env.nextSeq();
     return { idv: await rt.client.getIdv(caseId), seq };
@@ -78,6 +83,7 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
   }
   // The copy keeps the response's mark of what was left out of it (bounds.ts).
   const idv = markOverCap({ ...fetched.idv, id: caseId }, overCapOf(fetched.idv));
+  if (hasRedaction(idv)) return purgeFoundRedacted(rt, caseId, redactedUtcOf(idv));
   const kycId = idv.step?.kycIdentification?.id ?? null;
 
   let kyc: { data: KycIdentification; seq: number } | null = null;
@@ -107,6 +113,23 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
     if (imagesStored > 0) env.report(caseId, [{ kind: 'files_cached', count: imagesStored }]);
   }
   return { changed: result.changed || imagesStored > 0, imagesStored };
+}
+
+/**
+ * Redacted at Ondato by other means (its portal, another system): the stripped payload is not "the
+ * data changed to empty", so it is not applied; the local copy is purged like after our own redaction.
+ */
+function purgeFoundRedacted(rt: Runtime, caseId: string, redactedUtc: string | null): CheckOutcome {
+  const ws = workspaces.get(rt.db, rt.ws);
+  if (!ws) return { changed: false, imagesStored: 0 };
+  purgeWithTombstones(
+    rt.db,
+    ws,
+    'redaction',
+    [{ caseId, why: 'Ondato reported the verification as redacted', details: { redactedUtc }, redactedUtc }],
+    { at: rt.now(), osUser: rt.osUser, officerName: null },
+  );
+  return { changed: true, imagesStored: 0 };
 }
 
 /**

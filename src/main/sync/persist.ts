@@ -1,6 +1,7 @@
 import * as cases from '../db/repos/cases';
 import * as images from '../db/repos/images';
 import * as kycRepo from '../db/repos/kyc';
+import * as lifecycle from '../db/repos/lifecycle';
 import * as schedule from '../db/repos/schedule';
 import * as syncErrors from '../db/repos/sync-errors';
 import * as queue from '../db/repos/sync-queue';
@@ -256,7 +257,7 @@ export function trackCase(rt: Runtime, caseId: string, watchForMs: number): bool
   const { db, ws } = rt;
   const now = rt.now();
   return writeTx(db, (): boolean => {
-    if (!queue.caseExists(db, ws, caseId)) return false;
+    if (!queue.caseExists(db, ws, caseId) || lifecycle.isPurged(db, caseId)) return false;
     const prev = schedule.get(db, caseId);
     schedule.upsert(db, {
       caseId,

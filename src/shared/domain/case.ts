@@ -23,6 +23,8 @@ export interface CaseSummary {
   createdUtc: string;
   modifiedUtc: string | null;
   syncedAt: number | null;
+  /** Retention or redaction removed the personal data: there is no name to show, by design. */
+  personalDataRemoved?: boolean;
 }
 
 /** What the officer entered when creating the case (a subset of Ondato's registration). */
@@ -71,6 +73,31 @@ export interface CaseDetail extends CaseSummary {
   kyc: KycDetail | null;
   latestDecision: DecisionRecord | null;
   decidedAt: number | null;
+  /** Imported from Ondato, or personal data removed; absent/null for an ordinary case. */
+  lifecycle?: CaseLifecycle | null;
+}
+
+export type PurgeKind = 'retention' | 'redaction';
+
+/** A file the case had before its personal data was removed: what it was and the image's SHA-256. */
+export interface PurgedFile {
+  fileId: string;
+  part: string | null;
+  fileType: string | null;
+  /** Null when the image was never downloaded, so there is no hash to keep. */
+  sha256: string | null;
+  size: number | null;
+}
+
+export interface CaseLifecycle {
+  /** Brought in from Ondato (created in its portal or another system), ms. */
+  importedAt: number | null;
+  /** When the local personal data and images were removed, ms; null while they are kept. */
+  purgedAt: number | null;
+  purgeKind: PurgeKind | null;
+  /** Ondato's own redaction time, when it reported one. */
+  redactedUtc: string | null;
+  purgedFiles: PurgedFile[];
 }
 
 export type CaseSort = 'created' | 'modified';

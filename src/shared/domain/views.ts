@@ -123,3 +123,51 @@ export interface RegisterFilters {
 /** An export's result: where it was written, or that the officer cancelled the save dialog. */
 export type ExportOutcome =
   { status: 'written'; path: string; bytes: number; cases: number } | { status: 'cancelled' };
+
+/** A workspace's retention policy; `days: null` is off (the default). */
+export interface RetentionView {
+  workspaceId: string;
+  days: number | null;
+  lastRunAt: number | null;
+}
+
+export interface RetentionCaseLine {
+  caseId: string;
+  externalRef: string | null;
+  decision: 'accept' | 'reject';
+  decidedAt: number;
+  files: number;
+  images: number;
+}
+
+/** One run of a workspace's retention policy (or what it would remove, when `dryRun`). */
+export interface RetentionReport {
+  workspaceId: string;
+  workspaceName: string;
+  days: number | null;
+  dryRun: boolean;
+  ranAt: number;
+  /** Decisions at or before this time are old enough; null when the policy is off. */
+  cutoff: number | null;
+  cases: RetentionCaseLine[];
+}
+
+export type ImportOutcome = 'imported' | 'exists' | 'not_found' | 'other_setup' | 'failed';
+
+export interface ImportLine {
+  idvId: string;
+  outcome: ImportOutcome;
+  /** One officer-facing sentence for anything but `imported`. */
+  message: string | null;
+}
+
+export interface ImportReport {
+  lines: ImportLine[];
+  /** For `--since`: filter pages read and identifications seen. */
+  pages: number;
+  seen: number;
+  /** A bound (pages or items) stopped the walk before Ondato's list ended. */
+  truncated: boolean;
+  /** Why the walk stopped early on an error (what was imported before it stays); null otherwise. */
+  stopped: string | null;
+}

@@ -41,6 +41,11 @@ export const requestChannels = [
   'lock:activity',
   'export:case-pdf',
   'export:register-csv',
+  'retention:get',
+  'retention:set',
+  'retention:run',
+  'cases:redact',
+  'cases:import',
 ] as const;
 
 export const eventChannels = [

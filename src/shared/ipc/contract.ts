@@ -6,7 +6,10 @@ import type {
   CaseView,
   ConnectionResult,
   ImageData,
+  ImportReport,
   LockStatus,
+  RetentionReport,
+  RetentionView,
   QrData,
   Settings,
   SetupOption,
@@ -69,6 +72,11 @@ export interface Outputs {
   'lock:activity': void;
   'export:case-pdf': ExportOutcome;
   'export:register-csv': ExportOutcome;
+  'retention:get': RetentionView;
+  'retention:set': RetentionView;
+  'retention:run': RetentionReport;
+  'cases:redact': CaseView;
+  'cases:import': ImportReport;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -230,6 +238,15 @@ export const inputs = {
   'export:register-csv': caseListQuerySchema
     .pick({ search: true, idvStatus: true, kycStatus: true, decision: true })
     .extend({ sort: z.enum(['created', 'modified']).optional(), dir: z.enum(['asc', 'desc']).optional() }),
+  'retention:get': none,
+  // null = off. Up to 100 years; AML periods are commonly 5 years (1826 days).
+  'retention:set': z.strictObject({
+    days: z.number().int().min(1, 'Use at least 1 day, or turn the policy off.').max(36_500).nullable(),
+  }),
+  'retention:run': z.strictObject({ dryRun: z.boolean() }),
+  // `confirm` is the officer's answer to the confirmation dialog: redaction cannot be undone.
+  'cases:redact': z.strictObject({ caseId: id, confirm: z.literal(true) }),
+  'cases:import': z.strictObject({ ids: z.array(id).min(1).max(100) }),
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -3,8 +3,15 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-case-counts';
 import { migration0003 } from './0003-decision-flags';
 import { migration0004 } from './0004-keyed-audit';
+import { migration0005 } from './0005-retention';
 
 /** Every migration in order; `version` must be 1, 2, 3… (checked at open). */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export type { Migration } from './types';

@@ -4,7 +4,8 @@ import { msToIso } from '../sql';
 
 /** Columns a list row needs; payload columns (idv_json, registration_json) stay out of list queries. */
 export const SUMMARY_COLUMNS = `c.seq, c.id, c.external_ref, c.full_name, c.idv_status, c.kyc_status,
-  c.kyc_status_reason, c.decision, c.created_utc, c.modified_utc, c.sort_modified, c.synced_at`;
+  c.kyc_status_reason, c.decision, c.created_utc, c.modified_utc, c.sort_modified, c.synced_at,
+  EXISTS (SELECT 1 FROM case_lifecycle l WHERE l.case_id = c.id AND l.purged_at IS NOT NULL) AS purged`;
 
 export interface SummaryRow {
   seq: number;
@@ -19,6 +20,7 @@ export interface SummaryRow {
   modified_utc: number | null;
   sort_modified: number;
   synced_at: number | null;
+  purged: number;
 }
 
 export function toSummary(r: SummaryRow): CaseSummary {
@@ -33,5 +35,6 @@ export function toSummary(r: SummaryRow): CaseSummary {
     createdUtc: msToIso(r.created_utc),
     modifiedUtc: msToIso(r.modified_utc),
     syncedAt: r.synced_at,
+    ...(r.purged === 1 ? { personalDataRemoved: true } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { refreshIdentity } from './case-identity';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './case-rows';
 import { latest as latestDecision } from './decisions';
 import { getDetail as kycDetail } from './kyc';
+import { get as lifecycleOf } from './lifecycle';
 import { isStale, type ApplyResult } from './staleness';
 import { writeTx } from '../storage';
 
@@ -157,6 +158,7 @@ export function get(db: Db, ws: string, id: string): CaseDetail | null {
     kyc: r.kyc_id === null ? null : kycDetail(db, r.kyc_id),
     latestDecision: latestDecision(db, ws, id),
     decidedAt: r.decided_at,
+    lifecycle: lifecycleOf(db, id),
   };
 }
 

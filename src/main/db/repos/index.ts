@@ -4,6 +4,7 @@ export * as cases from './cases';
 export * as decisions from './decisions';
 export * as images from './images';
 export * as kyc from './kyc';
+export * as lifecycle from './lifecycle';
 export * as schedule from './schedule';
 export * as settings from './settings';
 export * as syncErrors from './sync-errors';

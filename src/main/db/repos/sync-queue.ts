@@ -114,7 +114,8 @@ export function unscheduled(db: Db, ws: string): CaseState[] {
     `SELECT c.id, c.idv_status, c.kyc_status, coalesce(c.modified_utc, c.created_utc) AS changed_at,
       NULL AS reason
     FROM cases c WHERE c.workspace_id = ?
-      AND NOT EXISTS (SELECT 1 FROM sync_schedule s WHERE s.case_id = c.id)`,
+      AND NOT EXISTS (SELECT 1 FROM sync_schedule s WHERE s.case_id = c.id)
+      AND NOT EXISTS (SELECT 1 FROM case_lifecycle l WHERE l.case_id = c.id AND l.purged_at IS NOT NULL)`,
   )
     .all(ws)
     .map(toState);
@@ -126,7 +127,9 @@ export function casesOf(db: Db, ws: string): CaseState[] {
     db,
     `SELECT c.id, c.idv_status, c.kyc_status, coalesce(c.modified_utc, c.created_utc) AS changed_at,
       s.reason
-    FROM cases c LEFT JOIN sync_schedule s ON s.case_id = c.id WHERE c.workspace_id = ? ORDER BY c.seq`,
+    FROM cases c LEFT JOIN sync_schedule s ON s.case_id = c.id WHERE c.workspace_id = ?
+      AND NOT EXISTS (SELECT 1 FROM case_lifecycle l WHERE l.case_id = c.id AND l.purged_at IS NOT NULL)
+    ORDER BY c.seq`,
   )
     .all(ws)
     .map(toState);

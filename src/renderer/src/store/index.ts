@@ -5,6 +5,7 @@ import { createExportSlice } from './export-slice';
 import { createLinkSlice } from './link-slice';
 import { createLockSlice } from './lock-slice';
 import { createNewCaseSlice } from './new-case-slice';
+import { createRecordsSlice } from './records-slice';
 import { createReviewSlice } from './review-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -20,6 +21,7 @@ export function createAppStore() {
     ...createReviewSlice(...args),
     ...createLockSlice(...args),
     ...createExportSlice(...args),
+    ...createRecordsSlice(...args),
   }));
 }
 

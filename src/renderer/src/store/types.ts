@@ -5,6 +5,7 @@ import type { ExportSlice } from './export-slice';
 import type { LinkSlice } from './link-slice';
 import type { LockSlice } from './lock-slice';
 import type { NewCaseSlice } from './new-case-slice';
+import type { RecordsSlice } from './records-slice';
 import type { ReviewSlice } from './review-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
@@ -15,7 +16,8 @@ export type AppState = AppSlice &
   LinkSlice &
   ReviewSlice &
   LockSlice &
-  ExportSlice;
+  ExportSlice &
+  RecordsSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -48,7 +48,9 @@ export const CaseRow = memo(function CaseRow({
   return (
     <div {...common} className="case-row" onClick={() => onClick(index)}>
       <span className="cell cell-name">
-        <span className="case-name">{row.fullName ?? 'Name not known yet'}</span>
+        <span className="case-name">
+          {row.fullName ?? (row.personalDataRemoved ? 'Personal data removed' : 'Name not known yet')}
+        </span>
         <span className="case-ref">{row.externalRef ?? row.id}</span>
       </span>
       <span className="cell">

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { EmptyState, ErrorState } from '../../components/states';
 import { formatCount } from '../../components/format';
 import { Icon } from '../../components/Icon';
 import { useStore } from '../../store';
 import { CASE_PAGE_SIZE, DEFAULT_CASE_FILTERS, hasActiveFilters } from '../../store/case-list-slice';
+import { AddExistingCaseDialog } from './AddExistingCaseDialog';
 import { CaseListHead } from './CaseRow';
 import { CaseListToolbar } from './CaseListToolbar';
 import { RegisterExport } from './RegisterExport';
@@ -30,6 +31,7 @@ export function CasesScreen(): React.JSX.Element {
   const retry = useStore((s) => s.retryCaseList);
   const setFilters = useStore((s) => s.setCaseFilters);
   const loadRange = useStore((s) => s.loadCaseRange);
+  const [adding, setAdding] = useState(false);
   const filtered = hasActiveFilters(list.filters);
   const { total, query } = list;
   const waiting = total === null;
@@ -86,15 +88,15 @@ export function CasesScreen(): React.JSX.Element {
             ? ''
             : formatCount(total, filtered ? 'match' : 'case', filtered ? 'matches' : 'cases')}
         </p>
-        <button
-          type="button"
-          className="btn btn-primary page-head-action"
-          onClick={() => navigate({ name: 'new-case' })}
-        >
+        <button type="button" className="btn page-head-action" onClick={() => setAdding(true)}>
+          Add existing case
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'new-case' })}>
           <Icon name="plus" />
           New case
         </button>
       </div>
+      {adding ? <AddExistingCaseDialog onClose={() => setAdding(false)} /> : null}
       <div className="toolbar-row">
         <CaseListToolbar />
         <RegisterExport />

@@ -14,6 +14,8 @@ import { ImageGallery } from './ImageGallery';
 import { isOpenIdv } from './labels';
 import { OndatoChecks } from './OndatoChecks';
 import { RiskFlagsCard } from './RiskFlags';
+import { PurgedCase } from './PurgedCase';
+import { RedactPanel } from './RedactPanel';
 import { Timeline } from './Timeline';
 import { useNow } from './time';
 import './review.css';
@@ -68,6 +70,7 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
 
   if (view) {
     const trimmed = view.syncErrors.find((e) => e.code === RESPONSE_TRIMMED_CODE);
+    const purged = (view.lifecycle?.purgedAt ?? null) !== null;
     content = (
       <>
         <CaseHeader
@@ -95,9 +98,15 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
         ) : null}
         <div className="rv-layout">
           <div className="rv-main">
-            <ImageGallery caseId={caseId} files={view.kyc?.files ?? []} syncErrors={view.syncErrors} />
-            <DataComparison view={view} now={now} />
-            <OndatoChecks kyc={view.kyc} />
+            {purged ? (
+              <PurgedCase view={view} />
+            ) : (
+              <>
+                <ImageGallery caseId={caseId} files={view.kyc?.files ?? []} syncErrors={view.syncErrors} />
+                <DataComparison view={view} now={now} />
+                <OndatoChecks kyc={view.kyc} />
+              </>
+            )}
           </div>
           <div className="rv-side">
             <RiskFlagsCard flags={flags} />
@@ -120,6 +129,7 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
                 <LinkPanel caseId={caseId} customerUrl={view.customerUrl} externalRef={view.externalRef} />
               </div>
             ) : null}
+            {purged ? null : <RedactPanel caseId={caseId} externalRef={view.externalRef} />}
             <Timeline
               events={entry.timeline}
               error={entry.timelineError}

@@ -5,7 +5,9 @@ import { Icon } from '../../components/Icon';
 import { SkeletonLines } from '../../components/states';
 import { useStore } from '../../store';
 import type { ActionResult } from '../../store/action-result';
+import { selectActiveWorkspace } from '../../store/workspace-slice';
 import { AutoLockSection } from './AutoLockSection';
+import { RetentionSection } from './RetentionSection';
 import { AboutSection, AuditSection } from './SystemSections';
 import { Toggle } from './Toggle';
 
@@ -23,6 +25,7 @@ export function SettingsScreen(): React.JSX.Element {
   const storage = useStore((s) => s.storage);
   const loadAbout = useStore((s) => s.loadAbout);
   const syncNow = useStore((s) => s.syncNow);
+  const active = useStore(selectActiveWorkspace);
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState<'busy' | 'done' | null>(null);
 
@@ -127,6 +130,7 @@ export function SettingsScreen(): React.JSX.Element {
       </section>
 
       <AutoLockSection />
+      {active ? <RetentionSection key={active.id} workspaceName={active.name} /> : null}
 
       <section className="card" aria-labelledby="set-storage">
         <h2 id="set-storage" className="section-title">
