@@ -143,7 +143,7 @@ describe('redaction', () => {
       lifecycle: { purgeKind: 'redaction' },
     });
 
-    expect(core.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await core.services.audit.verify()).toMatchObject({ ok: true });
     expect(scanDataDir(data.dir, a.needles)).toEqual([]);
     expect(await scanDecrypted(data.dir, keychain.store, a.needles)).toEqual([]);
   });
@@ -194,7 +194,7 @@ describe('redaction', () => {
       text: { 'folded name': 'demorait', 'personal code': '48303030000' },
     };
     await core.services.redaction.redact(view.id);
-    expect(core.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await core.services.audit.verify()).toMatchObject({ ok: true });
     // Closing saves the demo simulator's state into the cache one last time.
     await core.close();
     expect(await scanDecrypted(data.dir, keychain.store, needles)).toEqual([]);

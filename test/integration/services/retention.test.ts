@@ -169,7 +169,7 @@ describe('retention', () => {
       at: run.ranAt,
       details: { caseIds: [a], policyDays: 30, why: expect.stringContaining('30 days') },
     });
-    expect(core.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await core.services.audit.verify()).toMatchObject({ ok: true });
 
     // Neither the files on disk nor the decrypted database hold a's data; b's is there (the scan works).
     expect(scanDataDir(data.dir, needlesA)).toEqual([]);
@@ -187,7 +187,7 @@ describe('retention', () => {
       lifecycle: null,
     });
     expect(await scanDecrypted(data.dir, keychain.store, needlesB)).toEqual([]);
-    expect(core.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await core.services.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('is off by default and runs on start and then daily on the injected clock', async () => {

@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../../src/main/db/migrations';
 import { migration0003 } from '../../../../src/main/db/migrations/0003-decision-flags';
 import { openCache } from '../../../../src/main/db/open';
-import * as cases from '../../../../src/main/db/repos/cases';
 import * as decisions from '../../../../src/main/db/repos/decisions';
-import { addWorkspace, newKey, openKeyedCache, tempDir } from '../../../unit/main/db/fixture';
+import { newKey, openKeyedCache, tempDir } from '../../../unit/main/db/fixture';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,14 +20,13 @@ describe('migration 0003: decision flags', () => {
     const key = newKey();
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration0003));
     const old = openCache({ path, key, migrations: before });
-    addWorkspace(old.db, 'ws1');
-    cases.insertCreated(old.db, 'ws1', {
-      idvId: 'idv-1',
-      externalRef: 'REF-1',
-      setupId: null,
-      registration: { firstName: 'Ona' },
-      createdUtc: '2025-01-01T00:00:00.000Z',
-    });
+    // The version-2 schema's rows, written as raw SQL: today's repos know tables that did not exist then.
+    old.db.exec(`
+      INSERT INTO workspaces (id, name, environment, client_id, setup_id, created_at, updated_at)
+        VALUES ('ws1', 'Workspace ws1', 'sandbox', 'client', 'setup', 1735689600000, 1735689600000);
+      INSERT INTO cases (id, workspace_id, external_ref, registration_json, full_name, idv_status, created_utc)
+        VALUES ('idv-1', 'ws1', 'REF-1', '{"firstName":"Ona"}', 'Ona', 'Created', 1735689600000);
+    `);
     // The old schema's row, written as the old code wrote it.
     old.db
       .prepare(
