@@ -38,6 +38,8 @@ export async function runOpenCasesBench(): Promise<Row[]> {
     logger: silent,
     shell: { openExternal: async () => undefined },
     notifier: { notify: () => undefined },
+    // The bench plays the officer at main's confirmation (its workspace points at the simulator).
+    confirmer: { confirm: async () => true },
   });
   try {
     await core.start({ polling: false });
