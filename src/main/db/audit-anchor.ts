@@ -149,6 +149,13 @@ export function createAnchorWriter(deps: {
 
   function run(): void {
     scheduled = false;
+    if (!db.open) {
+      // Closed before this tick (a close that skipped flush()): verify tolerates an anchor one write
+      // behind, and a timer must never throw into the process.
+      if (pending.size > 0) logger.warn('audit anchor not advanced: the cache was closed first');
+      pending.clear();
+      return;
+    }
     if (db.inTransaction) {
       // Only when a caller appends and keeps its transaction open across a microtask (never in this
       // code base, which forbids awaiting inside a transaction): try again once it has finished.
@@ -156,8 +163,15 @@ export function createAnchorWriter(deps: {
       return;
     }
     let changed = false;
-    for (const chainId of pending) changed = advance(chainId) || changed;
-    pending.clear();
+    try {
+      for (const chainId of pending) changed = advance(chainId) || changed;
+    } catch (error) {
+      // A storage error here must not escape setImmediate and end the app; the next append retries.
+      logger.error('audit anchor not advanced', { code: (error as { code?: string }).code });
+      return;
+    } finally {
+      pending.clear();
+    }
     if (changed) write();
   }
 
