@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAppSlice } from './app-slice';
+import { createCacheSlice } from './cache-slice';
 import { createCaseListSlice } from './case-list-slice';
 import { createExportSlice } from './export-slice';
 import { createLinkSlice } from './link-slice';
@@ -22,6 +23,7 @@ export function createAppStore() {
     ...createLockSlice(...args),
     ...createExportSlice(...args),
     ...createRecordsSlice(...args),
+    ...createCacheSlice(...args),
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppSlice } from './app-slice';
+import type { CacheSlice } from './cache-slice';
 import type { CaseListSlice } from './case-list-slice';
 import type { ExportSlice } from './export-slice';
 import type { LinkSlice } from './link-slice';
@@ -17,7 +18,8 @@ export type AppState = AppSlice &
   ReviewSlice &
   LockSlice &
   ExportSlice &
-  RecordsSlice;
+  RecordsSlice &
+  CacheSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
