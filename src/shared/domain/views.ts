@@ -68,6 +68,8 @@ export interface Settings {
   autoLockMinutes: number;
   /** Rotating encrypted cache backups kept (1 to 30); one is taken a day while the app runs. */
   backupKeep: number;
+  /** The officer dismissed the first-start prompt to save a recovery code. */
+  recoveryPromptDismissed: boolean;
 }
 
 /** The auto-lock as the renderer sees it; the PIN and its hash never leave main. */

@@ -150,6 +150,7 @@ export const settingsPatchSchema = z.strictObject({
   notifications: z.boolean().optional(),
   autoLockMinutes: z.number().int().min(0).max(1440).optional(),
   backupKeep: z.number().int().min(1).max(30).optional(),
+  recoveryPromptDismissed: z.boolean().optional(),
 });
 
 /** An unlock PIN: 4 to 12 digits. */
