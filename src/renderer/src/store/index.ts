@@ -7,6 +7,7 @@ import { createLinkSlice } from './link-slice';
 import { createLockSlice } from './lock-slice';
 import { createNewCaseSlice } from './new-case-slice';
 import { createRecordsSlice } from './records-slice';
+import { createRescueSlice } from './rescue-slice';
 import { createReviewSlice } from './review-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -24,6 +25,7 @@ export function createAppStore() {
     ...createExportSlice(...args),
     ...createRecordsSlice(...args),
     ...createCacheSlice(...args),
+    ...createRescueSlice(...args),
   }));
 }
 

@@ -7,6 +7,7 @@ import type { LinkSlice } from './link-slice';
 import type { LockSlice } from './lock-slice';
 import type { NewCaseSlice } from './new-case-slice';
 import type { RecordsSlice } from './records-slice';
+import type { RescueSlice } from './rescue-slice';
 import type { ReviewSlice } from './review-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
@@ -19,7 +20,8 @@ export type AppState = AppSlice &
   LockSlice &
   ExportSlice &
   RecordsSlice &
-  CacheSlice;
+  CacheSlice &
+  RescueSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
