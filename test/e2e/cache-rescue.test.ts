@@ -1,17 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CHAIN_KEY_ACCOUNT } from '../../src/main/db/chain-key';
 import { CACHE_KEY_ACCOUNT } from '../../src/main/db/key';
 import { hasChromium, launchChromium } from '../support/chromium';
 import { tempDataDir, testKeychain } from '../integration/services/support';
 import { startHarness, type Harness } from './harness';
 import { screenshotOnFailure, startDemo } from './support/app';
+import { describeViolations, isBlocking, runAxe } from './support/axe';
 
 /*
  * A lost keychain entry, as the officer meets it: the first-start banner gives a recovery code; the
  * keychain entry disappears; the next start shows the cache problem screen instead of stopping, and
  * the code brings the cases back. Real core and cache file, real keychain, real Chromium.
  */
+
+async function expectAccessible(page: Page): Promise<void> {
+  const blocking = (await runAxe(page)).filter(isBlocking);
+  expect(blocking, describeViolations(blocking)).toEqual([]);
+}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -48,6 +54,7 @@ describe.runIf(hasChromium())('cache rescue in Chromium', () => {
       const shown = page.getByRole('dialog', { name: 'Your recovery code' });
       const code = (await shown.getByLabel('Recovery code').textContent()) ?? '';
       expect(code).toMatch(/^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/);
+      await expectAccessible(page);
       await shown.getByRole('button', { name: 'I have saved it' }).click();
       await expect.poll(() => banner.count()).toBe(0);
 
@@ -63,6 +70,7 @@ describe.runIf(hasChromium())('cache rescue in Chromium', () => {
       await page.goto(harness.url);
       await page.getByRole('heading', { name: 'KYC Desk cannot open your cases', level: 1 }).waitFor();
       await page.getByText(/missing from this computer’s keychain/).waitFor();
+      await expectAccessible(page);
       await page.getByLabel('Recovery code', { exact: true }).fill('0000-0000-0000-0000-0000-0000-0000');
       await page.getByRole('button', { name: 'Recover' }).click();
       await page
