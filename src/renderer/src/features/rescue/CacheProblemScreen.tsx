@@ -25,6 +25,7 @@ export function CacheProblemScreen({
   onRestart = () => window.location.reload(),
 }: CacheProblemScreenProps): React.JSX.Element | null {
   const problem = useStore((s) => s.rescue);
+  const recover = useStore((s) => s.rescueRecover);
   const restoreLatest = useStore((s) => s.rescueRestoreLatest);
   const discard = useStore((s) => s.rescueDiscard);
   const restart = useStore((s) => s.rescueRestart);
@@ -69,10 +70,7 @@ export function CacheProblemScreen({
               Enter recovery code
             </h2>
             {problem.recoverySet ? (
-              <RecoverForm
-                busy={busy || restarting}
-                onRecover={(code) => run(() => useStore.getState().rescueRecover(code))}
-              />
+              <RecoverForm busy={busy || restarting} onRecover={(code) => run(() => recover(code))} />
             ) : (
               <p className="muted">No recovery code was ever made for this cache.</p>
             )}
