@@ -1,3 +1,4 @@
+import { AppError } from './errors';
 import type { Services } from './services';
 import { lockedError, OPEN_WHILE_LOCKED, type LockService } from './services/lock';
 import { requestChannels, type RequestChannel } from '../shared/ipc/channels';
@@ -63,8 +64,20 @@ export function createHandlers(s: Services): HandlerMap {
         return s.cases.get(caseId);
       },
       'cases:import': ({ ids }) => s.imports.byIds(ids),
+      // The cache opened: the start-up rescue (src/main/app/rescue.ts) has nothing to do here.
+      'rescue:problem': notInRescue,
+      'rescue:recover': notInRescue,
+      'rescue:restore-latest': notInRescue,
+      'rescue:discard': notInRescue,
+      'rescue:restart': notInRescue,
     },
     s.lock,
+  );
+}
+
+function notInRescue(): Promise<never> {
+  return Promise.reject(
+    new AppError('rescue_not_needed', 'The local case cache is open; there is nothing to rescue.'),
   );
 }
 

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
 import { createCore, type Core } from './app/core';
+import { createRescueCore, isRescuable } from './app/rescue';
 import { showAbout } from './electron/about';
 import { createDialogConfirmer } from './electron/confirm-dialog';
 import { registerIpc } from './electron/ipc-adapter';
@@ -15,6 +16,8 @@ import { createFileLogger } from './logger';
 import { nativeBindings } from './native';
 import { defaultDataDir, logDir } from './paths';
 import { createKeytarStore } from './secrets/keytar-store';
+import type { SecretStore } from './secrets/secret-store';
+import type { Confirmer } from './services/confirm';
 import { createMainWindow } from './window';
 
 // Wiring only: harden the process, build the core, register the handlers, forward events, open the window.
@@ -75,6 +78,33 @@ function focusWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * The cache could not be opened (key missing, file gone, damage blocking an upgrade): the same window
+ * shows the rescue screen over the rescue handler map; a successful step relaunches into the normal app.
+ */
+function startRescue(
+  problem: Parameters<typeof createRescueCore>[0]['problem'],
+  secrets: SecretStore,
+  confirmer: Confirmer,
+  nativeBinding: string | undefined,
+): void {
+  logger.error('cache unavailable at start-up; showing the rescue screen', { code: problem.code });
+  const rescue = createRescueCore({
+    dataDir,
+    secrets,
+    logger,
+    problem,
+    confirmer,
+    ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  });
+  registerIpc(rescue.handlers, () => mainWindow, logger);
+  rescue.onRestart(() => {
+    app.relaunch();
+    app.exit(0);
+  });
+  openWindow();
+}
+
 async function boot(): Promise<void> {
   const native = nativeBindings({
     packaged: app.isPackaged,
@@ -84,22 +114,31 @@ async function boot(): Promise<void> {
     platform: process.platform,
     arch: process.arch,
   });
-  const started = await createCore({
-    dataDir,
-    secrets: createKeytarStore(undefined, { nativePath: native.keytar }),
-    nativeBinding: native.betterSqlite3,
-    osUser: osUser(),
-    logger,
-    shell: { openExternal },
-    confirmer: createDialogConfirmer(),
-    notifier: {
-      notify(title, body) {
-        if (Notification.isSupported()) new Notification({ title, body }).show();
+  const secrets = createKeytarStore(undefined, { nativePath: native.keytar });
+  const confirmer = createDialogConfirmer();
+  let started: Core;
+  try {
+    started = await createCore({
+      dataDir,
+      secrets,
+      nativeBinding: native.betterSqlite3,
+      osUser: osUser(),
+      logger,
+      shell: { openExternal },
+      confirmer,
+      notifier: {
+        notify(title, body) {
+          if (Notification.isSupported()) new Notification({ title, body }).show();
+        },
       },
-    },
-    saveDialog: electronSaveDialog(() => mainWindow),
-    app: { name: app.getName(), version: app.getVersion(), versions: versions() },
-  });
+      saveDialog: electronSaveDialog(() => mainWindow),
+      app: { name: app.getName(), version: app.getVersion(), versions: versions() },
+    });
+  } catch (error) {
+    if (!isRescuable(error)) throw error;
+    startRescue(error, secrets, confirmer, native.betterSqlite3);
+    return;
+  }
   core = started;
   registerIpc(started.handlers, () => mainWindow, logger);
   started.events.onAny((event, payload) => {

@@ -1,40 +1,29 @@
 import { parseArgs } from 'node:util';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { backupCacheFile, checkCacheFile, restoreCacheFile } from '../../main/db/maintenance';
-import { backupDir, latestBackup, listBackups, takeBackup } from '../../main/db/backup';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { backupCacheFile, checkCacheFile } from '../../main/db/maintenance';
+import { latestBackup, listBackups, takeBackup } from '../../main/db/backup';
 import { CACHE_KEY_ACCOUNT } from '../../main/db/key';
 import { cacheError } from '../../main/db/errors';
 import { databaseExists } from '../../main/db/connection';
 import { withReadOnly } from '../../main/db/maintenance';
-import { createRecovery, recoveryStatus, unwrapKeysWithCode } from '../../main/db/recovery';
-import { HEAD_ACCOUNT } from '../../main/db/audit-anchor';
-import { CHAIN_KEY_ACCOUNT } from '../../main/db/chain-key';
+import { createRecovery, recoveryStatus } from '../../main/db/recovery';
 import { AppError } from '../../main/errors';
 import { cachePath } from '../../main/paths';
 import { createKeytarStore } from '../../main/secrets/keytar-store';
-import type { SecretStore } from '../../main/secrets/secret-store';
+import {
+  appCacheTarget,
+  chainAccount,
+  discardCache,
+  ENV_CACHE,
+  recoverWithCode,
+  restoreBackup,
+  type CacheTarget,
+} from '../../main/services/cache-recovery';
 import { dataDirOf } from '../core-context';
 import { print, type CliIo } from '../io';
 
-/** One cache the `cache` commands act on: the app's, or an environment workspace's (`--cache env-…`). */
-export interface CacheTarget {
-  dataDir: string;
-  dbPath: string;
-  keyAccount: string;
-  secrets: SecretStore;
-}
-
-const ENV_CACHE = /^env-[0-9a-f]{12}$/;
-
-/** `account` scoped the way the target's cache key is (environment caches add `:env-…`). */
-function scopedAs(target: CacheTarget, account: string): string {
-  return target.keyAccount === CACHE_KEY_ACCOUNT
-    ? account
-    : `${account}${target.keyAccount.slice(CACHE_KEY_ACCOUNT.length)}`;
-}
-
-const chainAccount = (target: CacheTarget): string => scopedAs(target, CHAIN_KEY_ACCOUNT);
+export type { CacheTarget };
 
 export function targetOf(
   io: CliIo,
@@ -43,8 +32,7 @@ export function targetOf(
 ): CacheTarget {
   const root = dataDirOf(io, dataDirFlag);
   const secrets = io.secrets ?? createKeytarStore();
-  if (cacheFlag === undefined || cacheFlag === 'app')
-    return { dataDir: root, dbPath: cachePath(root), keyAccount: CACHE_KEY_ACCOUNT, secrets };
+  if (cacheFlag === undefined || cacheFlag === 'app') return appCacheTarget(root, secrets);
   if (!ENV_CACHE.test(cacheFlag))
     throw new AppError('usage', 'Give --cache app or an environment cache id from `kyc-desk cache list`.');
   const dataDir = join(root, cacheFlag);
@@ -101,9 +89,7 @@ export async function cacheRestore(
   target: CacheTarget,
   file: string,
 ): Promise<void> {
-  const key = await target.secrets.get(target.keyAccount);
-  if (key === null) throw cacheError('cache_key_missing');
-  const aside = restoreCacheFile(target.dbPath, resolve(io.cwd, file), key.toLowerCase(), Date.now());
+  const aside = await restoreBackup(target, resolve(io.cwd, file), Date.now());
   print(io, json, { restored: true, replacedKeptAt: aside }, () => [
     'The backup was checked and restored. Close and reopen KYC Desk if it is running.',
     ...(aside ? [`The replaced cache was kept at ${aside}`] : []),
@@ -128,21 +114,7 @@ export async function cacheRecover(io: CliIo, json: boolean, target: CacheTarget
       'usage',
       'Type the recovery code at the prompt or pipe it on stdin; it is never a flag.',
     );
-  if ((await target.secrets.get(target.keyAccount)) !== null)
-    throw new AppError(
-      'recovery_not_needed',
-      'The keychain already holds a key for this cache; recovery is only for a lost keychain entry.',
-    );
-  const { key, chainKey } = unwrapKeysWithCode(target.dbPath, await io.readSecret('Recovery code: '));
-  // Only a key that really opens the cache goes into the keychain.
-  const proof = databaseExists(target.dbPath) ? target.dbPath : latestBackup(target.dbPath)?.path;
-  if (proof !== undefined) withReadOnly(proof, key, () => undefined);
-  await target.secrets.set(target.keyAccount, key);
-  if ((await target.secrets.get(target.keyAccount)) !== key) throw cacheError('cache_key_store_failed');
-  // The audit chain key travels with it: without it no new audit entry (so no decision) could be signed.
-  if (chainKey !== null && (await target.secrets.get(chainAccount(target))) === null) {
-    await target.secrets.set(chainAccount(target), chainKey);
-  }
+  await recoverWithCode(target, await io.readSecret('Recovery code: '));
   print(io, json, { recovered: true }, () => [
     'The cache key was recovered and saved in the system keychain again.',
   ]);
@@ -216,24 +188,7 @@ export async function cacheDiscard(
       'usage',
       'Discarding deletes this cache, its backups and its keychain entry for good; confirm with --yes.',
     );
-  const base = basename(target.dbPath);
-  let names: string[];
-  try {
-    names = readdirSync(target.dataDir);
-  } catch {
-    names = [];
-  }
-  for (const n of names)
-    if (n === base || n.startsWith(`${base}-`) || n.startsWith(`${base}.`))
-      rmSync(join(target.dataDir, n), { force: true });
-  rmSync(backupDir(target.dbPath), { recursive: true, force: true });
-  const removed: string[] = [];
-  const accounts =
-    target.keyAccount === CACHE_KEY_ACCOUNT
-      ? (await target.secrets.accounts()).filter((a) => !/:env-[0-9a-f]{12}$/.test(a))
-      : [target.keyAccount, chainAccount(target), scopedAs(target, HEAD_ACCOUNT)];
-  for (const account of accounts) if (await target.secrets.delete(account)) removed.push(account);
-  if (target.keyAccount !== CACHE_KEY_ACCOUNT) rmSync(target.dataDir, { recursive: true, force: true });
+  const removed = await discardCache(target);
   print(io, json, { discarded: target.dataDir, keychainEntriesRemoved: removed }, () => [
     `The cache in ${target.dataDir} was discarded; ${removed.length} keychain entr${removed.length === 1 ? 'y' : 'ies'} removed.`,
   ]);

@@ -84,15 +84,24 @@ export function backupCacheFile(path: string, key: string, out: string): string 
  * What a restore would put in place: the file must open with this key, pass a full integrity check
  * and have a schema this build can read. Throws a typed error saying which of these failed.
  */
-export function validateBackupFile(file: string, key: string): { userVersion: number } {
+export function validateBackupFile(
+  file: string,
+  key: string,
+  nativeBinding?: string,
+): { userVersion: number } {
   if (!existsSync(file)) throw new AppError('backup_not_found', 'The backup file does not exist.');
   let version = 0;
   let check: CheckResult;
   try {
-    check = withReadOnly(file, key, (db) => {
-      version = db.pragma('user_version', { simple: true }) as number;
-      return checkDb(db, 'full');
-    });
+    check = withReadOnly(
+      file,
+      key,
+      (db) => {
+        version = db.pragma('user_version', { simple: true }) as number;
+        return checkDb(db, 'full');
+      },
+      nativeBinding,
+    );
   } catch (error) {
     if (
       error instanceof AppError &&
@@ -115,8 +124,14 @@ export function validateBackupFile(file: string, key: string): { userVersion: nu
  * CLI never has it open). The replaced files are kept aside in the backups folder, never deleted.
  * Returns where they went (null when there was no cache file).
  */
-export function restoreCacheFile(dbPath: string, file: string, key: string, now: number): string | null {
-  validateBackupFile(file, key);
+export function restoreCacheFile(
+  dbPath: string,
+  file: string,
+  key: string,
+  now: number,
+  nativeBinding?: string,
+): string | null {
+  validateBackupFile(file, key, nativeBinding);
   const dir = dirname(dbPath);
   mkdirSync(backupDir(dbPath), { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(dbPath)}.${process.pid}.restoring`);

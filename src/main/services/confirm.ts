@@ -1,7 +1,8 @@
 import { AppError } from '../errors';
 
 /** What main asks the officer to confirm; each kind is one risky change the renderer cannot approve alone. */
-export type ConfirmKind = 'workspace-add-hosts' | 'workspace-hosts' | 'workspace-remove' | 'case-redact';
+export type ConfirmKind =
+  'workspace-add-hosts' | 'workspace-hosts' | 'workspace-remove' | 'case-redact' | 'cache-discard';
 
 export interface ConfirmRequest {
   kind: ConfirmKind;

@@ -40,7 +40,7 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
   } catch {
     stored = {};
   }
-  const flag = (key: 'polling' | 'shortcuts' | 'notifications'): boolean =>
+  const flag = (key: 'polling' | 'shortcuts' | 'notifications' | 'recoveryPromptDismissed'): boolean =>
     typeof stored[key] === 'boolean' ? stored[key] : DEFAULT_SETTINGS[key];
   const theme = stored['theme'];
   const minutes = stored['autoLockMinutes'];
@@ -64,6 +64,7 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
       keep <= MAX_KEEP_BACKUPS
         ? keep
         : DEFAULT_SETTINGS.backupKeep,
+    recoveryPromptDismissed: flag('recoveryPromptDismissed'),
   };
 }
 
@@ -79,6 +80,8 @@ export function createSettingsService(ctx: ServiceContext): SettingsService {
       if (patch.notifications !== undefined) next.notifications = patch.notifications;
       if (patch.autoLockMinutes !== undefined) next.autoLockMinutes = patch.autoLockMinutes;
       if (patch.backupKeep !== undefined) next.backupKeep = patch.backupKeep;
+      if (patch.recoveryPromptDismissed !== undefined)
+        next.recoveryPromptDismissed = patch.recoveryPromptDismissed;
       settingsRepo.set(ctx.db, SETTINGS_KEY, JSON.stringify(next));
       if (next.polling !== before.polling) ctx.runtime.engine()?.setEnabled(next.polling);
       ctx.events.emit('settings:changed', next);

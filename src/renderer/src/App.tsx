@@ -4,6 +4,7 @@ import { CasesScreen } from './features/cases/CasesScreen';
 import { CaseReview } from './features/review/CaseReview';
 import { LockScreen, useActivityPings } from './features/lock/LockScreen';
 import { NewCaseScreen } from './features/new-case/NewCaseScreen';
+import { CacheProblemScreen } from './features/rescue/CacheProblemScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useShortcuts } from './features/shell/shortcuts';
@@ -106,6 +107,11 @@ export function App(): React.JSX.Element {
   // A new screen: say so in the window title and move focus to its heading (screen readers announce it).
   useEffect(() => {
     if (locked) return;
+    if (boot.status === 'rescue') {
+      document.title = 'Cases cannot be opened — KYC Desk';
+      document.querySelector<HTMLElement>('#main h1')?.focus();
+      return;
+    }
     document.title = `${TITLES[route.name]} — KYC Desk`;
     if (boot.status !== 'ready') return;
     if (firstScreen.current) {
@@ -124,6 +130,7 @@ export function App(): React.JSX.Element {
 
   // Locked: the lock screen replaces everything, so no case data stays in the page.
   if (locked) return <LockScreen />;
+  if (boot.status === 'rescue') return <CacheProblemScreen />;
   if (boot.status !== 'ready') return <BootScreen />;
 
   return (

@@ -19,4 +19,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   notifications: true,
   autoLockMinutes: 0,
   backupKeep: DEFAULT_KEEP_BACKUPS,
+  recoveryPromptDismissed: false,
 });

@@ -68,6 +68,8 @@ export interface Settings {
   autoLockMinutes: number;
   /** Rotating encrypted cache backups kept (1 to 30); one is taken a day while the app runs. */
   backupKeep: number;
+  /** The officer dismissed the first-start prompt to save a recovery code. */
+  recoveryPromptDismissed: boolean;
 }
 
 /** The auto-lock as the renderer sees it; the PIN and its hash never leave main. */
@@ -89,6 +91,23 @@ export interface CacheStatus {
   backups: number;
   latestBackupAt: number | null;
   backupKeep: number;
+}
+
+/** Why the cache could not be opened at start-up, and what the officer can do about it. */
+export interface CacheRescueProblem {
+  code: 'cache_key_missing' | 'cache_missing' | 'cache_damaged';
+  message: string;
+  /** The rotating backups, newest first. */
+  backups: { at: number; path: string }[];
+  /** A recovery file exists beside the cache (the code can re-open it). */
+  recoverySet: boolean;
+  /** The keychain holds the cache key (needed to restore a backup; recovery puts it back). */
+  keyInKeychain: boolean;
+}
+
+/** A rescue step succeeded: KYC Desk restarts into the normal app. */
+export interface RescueOutcome {
+  restart: true;
 }
 
 export interface StorageInfo {

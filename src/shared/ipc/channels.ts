@@ -46,6 +46,11 @@ export const requestChannels = [
   'retention:run',
   'cases:redact',
   'cases:import',
+  'rescue:problem',
+  'rescue:recover',
+  'rescue:restore-latest',
+  'rescue:discard',
+  'rescue:restart',
 ] as const;
 
 export const eventChannels = [

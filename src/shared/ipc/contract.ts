@@ -14,12 +14,13 @@ import type {
   Settings,
   SetupOption,
   StorageInfo,
+  CacheRescueProblem,
   CacheStatus,
   SyncStatus,
   WorkspaceList,
   WorkspaceView,
 } from '../domain/views';
-import type { ExportOutcome } from '../domain/views';
+import type { ExportOutcome, RescueOutcome } from '../domain/views';
 import { newCaseSchema } from '../validation/registration';
 import type { EventChannel, RequestChannel } from './channels';
 
@@ -77,6 +78,11 @@ export interface Outputs {
   'retention:run': RetentionReport;
   'cases:redact': CaseView;
   'cases:import': ImportReport;
+  'rescue:problem': CacheRescueProblem;
+  'rescue:recover': RescueOutcome;
+  'rescue:restore-latest': RescueOutcome;
+  'rescue:discard': RescueOutcome;
+  'rescue:restart': RescueOutcome;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -150,6 +156,7 @@ export const settingsPatchSchema = z.strictObject({
   notifications: z.boolean().optional(),
   autoLockMinutes: z.number().int().min(0).max(1440).optional(),
   backupKeep: z.number().int().min(1).max(30).optional(),
+  recoveryPromptDismissed: z.boolean().optional(),
 });
 
 /** An unlock PIN: 4 to 12 digits. */
@@ -247,6 +254,12 @@ export const inputs = {
   // `confirm` is the officer's answer to the confirmation dialog: redaction cannot be undone.
   'cases:redact': z.strictObject({ caseId: id, confirm: z.literal(true) }),
   'cases:import': z.strictObject({ ids: z.array(id).min(1).max(100) }),
+  'rescue:problem': none,
+  // Shape and check characters are checked in main (one typed error for a typo); only bound it here.
+  'rescue:recover': z.strictObject({ code: z.string().trim().min(1, 'Enter the recovery code.').max(100) }),
+  'rescue:restore-latest': none,
+  'rescue:discard': none,
+  'rescue:restart': none,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore, type Core, type CoreDeps } from '../../../src/main/app/core';
+import { createRescueCore, isRescuable, type RescueCore } from '../../../src/main/app/rescue';
 import { dispatch } from '../../../src/main/ipc/handle';
 import { silentLogger } from '../../../src/main/logger';
 import { createKeytarStore } from '../../../src/main/secrets/keytar-store';
@@ -38,7 +39,10 @@ export interface Harness {
   url: string;
   origin: string;
   token: string;
-  core: Core;
+  /** The normal core; throws while the harness serves the rescue screen (see `rescue`). */
+  readonly core: Core;
+  /** Set while the cache could not be opened: the rescue handler map is served instead. */
+  readonly rescue: RescueCore | null;
   opened: string[];
   notifications: { title: string; body: string }[];
   /** Main's confirmation dialog: refuses unless the test armed it (`confirmer.arm('workspace-remove')`). */
@@ -100,9 +104,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const opened: string[] = [];
   const notifications: { title: string; body: string }[] = [];
   const confirmer = createHarnessConfirmer();
-  const core = await createCore({
+  const secrets = options.secrets ?? createKeytarStore(HARNESS_KEYCHAIN_SERVICE);
+  const coreDeps: CoreDeps = {
     dataDir,
-    secrets: options.secrets ?? createKeytarStore(HARNESS_KEYCHAIN_SERVICE),
+    secrets,
     osUser: userInfo().username,
     logger: silentLogger,
     // Tests read what the app would have opened instead of a browser popping up.
@@ -119,14 +124,36 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.simulatorPort === undefined ? {} : { simulatorPort: options.simulatorPort }),
     app: { name: 'KYC Desk (harness)', version: '0.0.0-harness', versions: { node: process.versions.node } },
     ...options.core,
-  });
+  };
   const token = randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
-  const offEvents = core.events.onAny((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(encodeBytes(payload))}\n\n`;
-    for (const res of streams) res.write(frame);
-  });
+  let core: Core | null = null;
+  let rescue: RescueCore | null = null;
+  let restart: Promise<void> | null = null;
+  let offEvents = (): void => {};
+
+  /** What src/main/index.ts does: the normal core, or the rescue core when the cache cannot open. */
+  async function boot(): Promise<void> {
+    try {
+      core = await createCore(coreDeps);
+    } catch (error) {
+      if (!isRescuable(error)) throw error;
+      const started = createRescueCore({ dataDir, secrets, logger: silentLogger, problem: error, confirmer });
+      // Electron relaunches; the harness builds the normal core again before it answers the step.
+      started.onRestart(() => {
+        restart = boot();
+      });
+      rescue = started;
+      return;
+    }
+    rescue = null;
+    offEvents = core.events.onAny((event, payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(encodeBytes(payload))}\n\n`;
+      for (const res of streams) res.write(frame);
+    });
+    await core.start();
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -154,7 +181,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return send(res, 400, 'text/plain', 'Not JSON');
       }
       const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length));
-      const result = await dispatch(core.handlers, channel, input);
+      const handlers = core?.handlers ?? rescue?.handlers;
+      if (!handlers) return send(res, 503, 'text/plain', 'Not started');
+      const result = await dispatch(handlers, channel, input);
+      if (restart) {
+        await restart;
+        restart = null;
+      }
       return send(res, 200, 'application/json', JSON.stringify(encodeBytes(result)));
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
@@ -196,7 +229,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }, KEEPALIVE_MS);
   keepalive.unref();
 
-  await core.start();
+  await boot();
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
@@ -209,7 +242,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    core,
+    get core(): Core {
+      if (!core) throw new Error('The harness serves the rescue screen: the cache did not open.');
+      return core;
+    },
+    get rescue() {
+      return rescue;
+    },
     opened,
     notifications,
     confirmer,
@@ -222,7 +261,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         server.close(() => done());
         for (const socket of sockets) socket.destroy();
       });
-      await core.close();
+      await core?.close();
     },
   };
 }

@@ -227,6 +227,7 @@ describe('cases', () => {
       notifications: true,
       autoLockMinutes: 0,
       backupKeep: 7,
+      recoveryPromptDismissed: false,
     });
     const changed = core.next('settings:changed');
     expect(core.services.settings.set({ theme: 'dark', notifications: false })).toMatchObject({
@@ -243,6 +244,7 @@ describe('cases', () => {
       notifications: false,
       autoLockMinutes: 0,
       backupKeep: 7,
+      recoveryPromptDismissed: false,
     });
     const storage = core.services.storage.info();
     expect(storage.dataDir).toBe(data.dir);

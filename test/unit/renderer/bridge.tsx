@@ -98,6 +98,7 @@ export const SETTINGS: Settings = {
   notifications: true,
   autoLockMinutes: 0,
   backupKeep: 7,
+  recoveryPromptDismissed: false,
 };
 
 export const ONLINE: SyncStatus = {

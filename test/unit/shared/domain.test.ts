@@ -86,6 +86,7 @@ describe('settings defaults and countries', () => {
       notifications: true,
       autoLockMinutes: 0,
       backupKeep: 7,
+      recoveryPromptDismissed: false,
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
   });

@@ -5,6 +5,7 @@ import type { AppInfo, NavigateTarget } from '../../../shared/ipc/contract';
 import { ApiError, call, errorMessage, subscribe } from '../api';
 import { SEARCH_INPUT_ID } from '../features/shell/shortcuts';
 import { attempt, type ActionResult, type Loadable } from './action-result';
+import { RESCUE_CODES } from './rescue-slice';
 import type { SliceCreator } from './types';
 
 export type Route =
@@ -17,7 +18,12 @@ export type Route =
 
 export type RouteName = Route['name'];
 
-export type BootState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
+export type BootState =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  | { status: 'error'; message: string }
+  /** The cache could not be opened: main serves only the rescue screen's channels. */
+  | { status: 'rescue' };
 
 export { DEFAULT_SETTINGS };
 
@@ -116,6 +122,11 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
       if (error instanceof ApiError && error.code === 'locked') {
         // Locked between the two calls: main refuses data until the PIN is entered.
         set({ lock: { locked: true, pinSet: true, retryAt: null } });
+        return;
+      }
+      // Every channel answers with the start-up problem while main serves the rescue screen.
+      if (error instanceof ApiError && RESCUE_CODES.has(error.code) && (await get().loadRescue())) {
+        set({ boot: { status: 'rescue' } });
         return;
       }
       set({ boot: { status: 'error', message: errorMessage(error) } });

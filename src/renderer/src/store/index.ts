@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { createAppSlice } from './app-slice';
+import { createCacheSlice } from './cache-slice';
 import { createCaseListSlice } from './case-list-slice';
 import { createExportSlice } from './export-slice';
 import { createLinkSlice } from './link-slice';
 import { createLockSlice } from './lock-slice';
 import { createNewCaseSlice } from './new-case-slice';
 import { createRecordsSlice } from './records-slice';
+import { createRescueSlice } from './rescue-slice';
 import { createReviewSlice } from './review-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -22,6 +24,8 @@ export function createAppStore() {
     ...createLockSlice(...args),
     ...createExportSlice(...args),
     ...createRecordsSlice(...args),
+    ...createCacheSlice(...args),
+    ...createRescueSlice(...args),
   }));
 }
 

@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AppSlice } from './app-slice';
+import type { CacheSlice } from './cache-slice';
 import type { CaseListSlice } from './case-list-slice';
 import type { ExportSlice } from './export-slice';
 import type { LinkSlice } from './link-slice';
 import type { LockSlice } from './lock-slice';
 import type { NewCaseSlice } from './new-case-slice';
 import type { RecordsSlice } from './records-slice';
+import type { RescueSlice } from './rescue-slice';
 import type { ReviewSlice } from './review-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
@@ -17,7 +19,9 @@ export type AppState = AppSlice &
   ReviewSlice &
   LockSlice &
   ExportSlice &
-  RecordsSlice;
+  RecordsSlice &
+  CacheSlice &
+  RescueSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

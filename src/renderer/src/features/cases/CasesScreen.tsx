@@ -3,6 +3,7 @@ import { EmptyState, ErrorState } from '../../components/states';
 import { formatCount } from '../../components/format';
 import { Icon } from '../../components/Icon';
 import { useStore } from '../../store';
+import { RecoveryPrompt } from '../cache/RecoveryPrompt';
 import { CASE_PAGE_SIZE, DEFAULT_CASE_FILTERS, hasActiveFilters } from '../../store/case-list-slice';
 import { AddExistingCaseDialog } from './AddExistingCaseDialog';
 import { CaseListHead } from './CaseRow';
@@ -97,6 +98,7 @@ export function CasesScreen(): React.JSX.Element {
         </button>
       </div>
       {adding ? <AddExistingCaseDialog onClose={() => setAdding(false)} /> : null}
+      <RecoveryPrompt />
       <div className="toolbar-row">
         <CaseListToolbar />
         <RegisterExport />

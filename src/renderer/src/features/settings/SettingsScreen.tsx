@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import type { ActionResult } from '../../store/action-result';
 import { selectActiveWorkspace } from '../../store/workspace-slice';
 import { AutoLockSection } from './AutoLockSection';
+import { CacheSection } from './CacheSection';
 import { RetentionSection } from './RetentionSection';
 import { AboutSection, AuditSection } from './SystemSections';
 import { Toggle } from './Toggle';
@@ -160,6 +161,8 @@ export function SettingsScreen(): React.JSX.Element {
         )}
         <p className="field-hint">Everything cached is encrypted; the key is kept in the system keychain.</p>
       </section>
+
+      <CacheSection />
 
       <AuditSection />
       <AboutSection />
