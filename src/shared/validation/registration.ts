@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isAssignedIso2 } from '../domain/countries';
 import { ageOn, utcCalendarDate } from '../domain/dates';
 import { firstFieldErrors } from '../domain/fields';
+import { ADULT_AGE } from '../domain/risk-flags';
 
 /*
  * The new-case form's rules, shared by the renderer (messages next to each field as the officer types)
@@ -106,4 +107,18 @@ export function newCaseErrors(form: NewCaseForm): Record<string, string> {
   const result = newCaseSchema.safeParse(form);
   if (result.success) return {};
   return firstFieldErrors(result.error);
+}
+
+/**
+ * A customer under 18 on `today` may be onboarded (some products allow minors) but deserves a second
+ * look before the link goes out: a warning next to the date of birth, not an error that blocks the form.
+ */
+export function minorNotice(dateOfBirth: string, today: string): string | null {
+  const birth = parseIsoDate(dateOfBirth.trim());
+  const now = parseIsoDate(today);
+  if (birth === null || now === null || birth > now) return null;
+  const age = ageOn(utcCalendarDate(birth), utcCalendarDate(now));
+  return age < ADULT_AGE
+    ? `The customer is ${age} today, under ${ADULT_AGE}: check your policy for minors. Accepting the case will need an explicit override.`
+    : null;
 }

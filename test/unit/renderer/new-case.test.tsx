@@ -74,6 +74,22 @@ describe('new case form', () => {
     expect(first.getAttribute('aria-invalid')).toBe('false');
   });
 
+  it('warns, without blocking, when the date of birth makes the customer a minor today', async () => {
+    const { user } = setup();
+    const birth = screen.getByLabelText(/Date of birth/);
+    const now = new Date();
+    const sixteen = `${now.getFullYear() - 16}-01-01`;
+    await user.type(birth, sixteen);
+    await user.tab();
+    const warning = screen.getByText(/under 18: check your policy for minors/);
+    expect(birth.getAttribute('aria-describedby')).toBe(warning.id);
+    expect(birth.getAttribute('aria-invalid')).toBe('false');
+    await user.clear(birth);
+    await user.type(birth, '1990-04-21');
+    expect(screen.queryByText(/under 18/)).toBeNull();
+    expect(screen.getByText('Year-month-day, e.g. 1990-04-21.')).toBeTruthy();
+  });
+
   it('blocks an incomplete submit, says why and focuses the first problem', async () => {
     const { bridge, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Create case' }));

@@ -74,3 +74,13 @@ describe('calendar arithmetic', () => {
     expect(isoDate({ year: 990, month: 5, day: 7 })).toBe('0990-05-07');
   });
 });
+
+describe('minorNotice (new-case form)', () => {
+  it('warns for a customer under 18 on the day, not on the 18th birthday', async () => {
+    const { minorNotice } = await import('../../../src/shared/validation/registration');
+    expect(minorNotice('2008-12-02', '2026-12-01')).toMatch(/is 17 today, under 18/);
+    expect(minorNotice('2008-12-01', '2026-12-01')).toBeNull();
+    expect(minorNotice('not a date', '2026-12-01')).toBeNull();
+    expect(minorNotice('2030-01-01', '2026-12-01')).toBeNull();
+  });
+});

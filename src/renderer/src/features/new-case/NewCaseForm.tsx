@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { newCaseErrors } from '../../../../shared/validation/registration';
+import { minorNotice, newCaseErrors } from '../../../../shared/validation/registration';
 import { Field, type FieldControlProps } from '../../components/Field';
 import { localToday } from '../../components/format';
 import { useStore } from '../../store';
@@ -126,7 +126,7 @@ export function NewCaseForm(): React.JSX.Element {
           {field(
             'dateOfBirth',
             { placeholder: 'YYYY-MM-DD', inputMode: 'numeric', maxLength: 10 },
-            'Year-month-day, e.g. 1990-04-21.',
+            minorNotice(draft.dateOfBirth, localToday()) ?? 'Year-month-day, e.g. 1990-04-21.',
           )}
           {field('personalCode', { autoComplete: 'off' })}
           <Field id="nc-countryCode" label={LABELS.countryCode} error={errorFor('countryCode')}>
