@@ -43,7 +43,7 @@ export async function dispatch(
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'The request was not valid.',
+        message: 'Check the highlighted fields: KYC Desk could not accept them as they are.',
         fields: fieldErrors(parsed.error),
       },
     };

@@ -100,22 +100,24 @@ export interface Events {
   'lock:changed': LockStatus;
 }
 
-const id = z.string().trim().min(1).max(200);
+const id = z.string().trim().min(1, 'The id is empty.').max(200, 'The id is too long.');
 const caseRef = z.strictObject({ caseId: id });
 const none = z.undefined();
 
-const httpsUrl = z
+const isHttps = (value: string): boolean => {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+/** An https address, or empty for "none": one message either way, not zod's "invalid input" of a union. */
+const optionalUrl = z
   .string()
   .trim()
-  .max(500)
-  .refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'Enter an https:// address.');
-const optionalUrl = z.union([httpsUrl, z.literal('')]).optional();
+  .max(500, 'Use an address of at most 500 characters.')
+  .refine((value) => value === '' || isHttps(value), 'Enter an https:// address, or leave it empty.')
+  .optional();
 
 const overrides = z
   .strictObject({
@@ -127,9 +129,16 @@ const overrides = z
   .optional();
 
 const environment = z.enum(['production', 'sandbox']);
-const clientId = z.string().trim().min(1, 'Enter the client ID Ondato gave you.').max(200);
-const clientSecret = z.string().min(1, 'Enter the client secret.').max(1000);
-const officerName = z.string().trim().max(100).optional();
+const clientId = z
+  .string()
+  .trim()
+  .min(1, 'Enter the client ID Ondato gave you.')
+  .max(200, 'A client ID has at most 200 characters.');
+const clientSecret = z
+  .string()
+  .min(1, 'Enter the client secret.')
+  .max(1000, 'A client secret has at most 1000 characters.');
+const officerName = z.string().trim().max(100, 'Use at most 100 characters for the officer name.').optional();
 
 export const workspaceDraftSchema = z.strictObject({
   environment,
@@ -139,7 +148,7 @@ export const workspaceDraftSchema = z.strictObject({
 });
 
 export const newWorkspaceSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Give the workspace a name.').max(80),
+  name: z.string().trim().min(1, 'Give the workspace a name.').max(80, 'Use at most 80 characters.'),
   environment,
   clientId,
   clientSecret,
@@ -203,8 +212,13 @@ export const inputs = {
   'workspaces:add': newWorkspaceSchema,
   'workspaces:update': z.strictObject({
     id,
-    name: z.string().trim().min(1).max(80).optional(),
-    setupId: z.uuid().optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the workspace a name.')
+      .max(80, 'Use at most 80 characters.')
+      .optional(),
+    setupId: z.uuid('Choose a setup from the list Ondato returned.').optional(),
     customerBaseUrl: optionalUrl,
     officerName,
     overrides,

@@ -51,7 +51,14 @@ export function installBridge(handlers: Handlers): Bridge {
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       rejected.push(`${channel}: ${JSON.stringify(fields)}`);
-      return { ok: false, error: { code: 'invalid_input', message: 'The request was not valid.', fields } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'Check the highlighted fields: KYC Desk could not accept them as they are.',
+          fields,
+        },
+      };
     }
     const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
     if (!handler)

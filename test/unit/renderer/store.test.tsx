@@ -237,7 +237,7 @@ describe('workspaces', () => {
       'workspaces:add': () => {
         throw new Failure({
           code: 'invalid_input',
-          message: 'The request was not valid.',
+          message: 'Check the highlighted fields: KYC Desk could not accept them as they are.',
           fields: { name: ['Too long.'] },
         });
       },
@@ -254,7 +254,7 @@ describe('workspaces', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'The request was not valid.',
+        message: 'Check the highlighted fields: KYC Desk could not accept them as they are.',
         fields: { name: ['Too long.'] },
       },
     });
