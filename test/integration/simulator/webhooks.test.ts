@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { webhookFromFlags } from '../../../src/cli/commands/simulator';
 import { advance, harness, HOUR, kycIdOf, MINUTE, SECOND, type Harness } from './helpers';
 
 interface Received {
@@ -278,5 +279,27 @@ describe('simulator webhooks', () => {
       events: ['Nope'],
     });
     expect(res.status).toBe(400);
+  });
+
+  it('takes a subscription from the CLI flags with credentials from the environment only', async () => {
+    const r = await receiver();
+    cleanup.push(() => r.stop());
+    const env = { KYC_DESK_WEBHOOK_USERNAME: 'ondato', KYC_DESK_WEBHOOK_PASSWORD: 's3cret' };
+    const flags = {
+      'webhook-url': `${r.url}/hooks`,
+      'webhook-events': 'IdentityVerification.StatusChanged',
+      'webhook-auth': 'basic',
+    };
+    expect(() => webhookFromFlags(flags, {})).toThrow(/KYC_DESK_WEBHOOK_USERNAME/);
+    expect(() => webhookFromFlags({ 'webhook-auth': 'basic' }, env)).toThrow(/--webhook-url/);
+    const webhook = webhookFromFlags(flags, env);
+    expect(webhook).toBeDefined();
+    const h = await harness({ webhooks: [webhook] });
+    cleanup.push(() => h.stop());
+    const id = await h.createIdv();
+    await advance(h, id, 'open');
+    await deliver(h);
+    expect(types(r)).toEqual(['IdentityVerification.StatusChanged']);
+    expect(r.hooks[0]?.authorization).toBe(`Basic ${Buffer.from('ondato:s3cret').toString('base64')}`);
   });
 });
