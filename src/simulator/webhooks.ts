@@ -83,7 +83,7 @@ export class WebhookHub {
   start(): void {
     this.timer ??= setInterval(() => {
       if (this.busy || this.subscriptions.length === 0) return;
-      void this.deliver();
+      this.deliver().catch(() => undefined);
     }, TICK_MS);
     this.timer.unref();
   }
@@ -148,7 +148,8 @@ export class WebhookHub {
 
   /** Sends everything due on the simulator clock; resolves when those attempts are over. */
   deliver(): Promise<void> {
-    this.chain = this.chain.then(() => this.run());
+    // One failed run must not stop every later one.
+    this.chain = this.chain.catch(() => undefined).then(() => this.run());
     return this.chain;
   }
 

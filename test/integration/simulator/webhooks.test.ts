@@ -239,6 +239,18 @@ describe('simulator webhooks', () => {
       'IdentityVerification.StatusChanged',
     ]);
 
+    const late = await setup({
+      faults: { delayMs: 30 * SECOND },
+      events: ['IdentityVerification.StatusChanged'],
+    });
+    const id4 = await late.h.createIdv();
+    await advance(late.h, id4, 'open');
+    await deliver(late.h);
+    expect(late.r.hooks).toEqual([]);
+    late.h.clock.advance(30 * SECOND);
+    await deliver(late.h);
+    expect(types(late.r)).toEqual(['IdentityVerification.StatusChanged']);
+
     const drop = await setup({ faults: { drop: 1 } });
     const id3 = await drop.h.createIdv();
     await advance(drop.h, id3, 'open');
