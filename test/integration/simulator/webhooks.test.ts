@@ -265,6 +265,19 @@ describe('simulator webhooks', () => {
     expect(deliveries.body.every((d) => d.attempts > 1 && !d.isDelivered)).toBe(true);
   });
 
+  it('keeps subscriptions across a restore but sends nothing for the restored histories', async () => {
+    const { h, r } = await setup({ events: ['IdentityVerification.StatusChanged'] });
+    const id = await h.createIdv();
+    await advance(h, id, 'open');
+    const snapshot = await h.control('GET', '/snapshot');
+    await h.control('POST', '/restore', snapshot.body);
+    await deliver(h);
+    expect(r.hooks).toEqual([]);
+    await advance(h, id, 'suspend');
+    await deliver(h);
+    expect(r.hooks.map((x) => (x.body['payload'] as { status: string }).status)).toEqual(['Suspended']);
+  });
+
   it('sends the older PascalCase envelope when asked to', async () => {
     const { h, r } = await setup({ pascalCase: true, events: ['IdentityVerification.StatusChanged'] });
     const id = await h.createIdv();
