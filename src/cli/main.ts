@@ -18,7 +18,18 @@ const str = { type: 'string' } as const;
 
 const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   simulator: {
-    options: { port: str, host: str, seed: str, demo: { type: 'boolean' }, autopilot: { type: 'boolean' } },
+    options: {
+      port: str,
+      host: str,
+      seed: str,
+      demo: { type: 'boolean' },
+      autopilot: { type: 'boolean' },
+      'webhook-url': str,
+      'webhook-events': str,
+      'webhook-auth': str,
+      'webhook-token-url': str,
+      'webhook-pascal-case': { type: 'boolean' },
+    },
     positionals: 0,
   },
   setups: { options: {}, positionals: 0 },

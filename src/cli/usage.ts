@@ -80,6 +80,11 @@ Webhook relay (behind the team's HTTPS proxy; credentials only from the environm
 Local:
   simulator [--port N] [--host H] [--seed N] [--demo] [--autopilot]
                                        run the Ondato simulator until Ctrl+C
+      [--webhook-url URL [--webhook-events A,B] [--webhook-auth basic|oauth2]
+       [--webhook-token-url URL] [--webhook-pascal-case]]
+                                       and send webhooks there (credentials from
+                                       KYC_DESK_WEBHOOK_USERNAME/_PASSWORD or
+                                       KYC_DESK_WEBHOOK_CLIENT_ID/_CLIENT_SECRET)
 
 Every command accepts --json (machine-readable output) and --help.
 Expected errors print one line and exit with 1 (usage errors with 2).`;

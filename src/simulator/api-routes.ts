@@ -1,7 +1,7 @@
 import { authorize, handleTokenRequest, type ApiFamily } from './auth';
 import type { SimContext } from './context';
 import { header, type RouteDef, type SimRequest } from './http-types';
-import { idvJson, webhooksJson } from './idv-payload';
+import { idvJson } from './idv-payload';
 import { readJsonBody } from './json-body';
 import { availableFiles, kycJson, specimenInput } from './kyc-payload';
 import { setupOf } from './lifecycle';
@@ -224,7 +224,7 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       guarded(
         'idv',
         false,
-        withIdv((r) => json(200, webhooksJson(r, ctx.applicationId))),
+        withIdv((r) => json(200, ctx.webhooks.recordsOf(r.id))),
       ),
     ),
     route('setups', 'POST', '/v1/identity-verification-setups/filter', guarded('idv', false, filterSetups)),

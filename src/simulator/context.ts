@@ -5,6 +5,7 @@ import { derived, hashSeed, Rng } from './random';
 import { RequestLog } from './request-log';
 import { IdvStore } from './store';
 import type { Clock, OAuthClient } from './types';
+import { WebhookHub } from './webhooks';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -26,6 +27,8 @@ export interface SimulatorOptions {
    * cases do not cost a thousand renders. The images then do not show the case's own data.
    */
   specimenPool?: number;
+  /** Webhook subscriptions to start with (same shape as `POST /__sim/webhooks/subscriptions`). */
+  webhooks?: unknown[];
 }
 
 /** The simulator's own clock: wall time plus what `advanceClock` added. */
@@ -60,6 +63,7 @@ export interface SimContext {
   readonly faults: Faults;
   readonly log: RequestLog;
   readonly images: ImageCache;
+  readonly webhooks: WebhookHub;
 }
 
 /** Separate streams so that, say, a fault's coin toss never shifts the next IDV id. */
@@ -91,6 +95,8 @@ export function createContext(options: SimulatorOptions): SimContext {
       };
   const clock: Clock = options.clock ?? { now: () => Date.now() + offset };
   const tokenLifetimeSeconds = nonNegative('tokenLifetimeSeconds', options.tokenLifetimeSeconds, 3600);
+  const store = new IdvStore();
+  const applicationId = derived(seed, 'application').uuid();
   return {
     clock,
     ownClock,
@@ -100,13 +106,14 @@ export function createContext(options: SimulatorOptions): SimContext {
     clients: options.clients ?? DEFAULT_CLIENTS,
     tokenLifetimeSeconds,
     latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
-    applicationId: derived(seed, 'application').uuid(),
+    applicationId,
     baseUrl: '',
     rng: createStreams(seed),
-    store: new IdvStore(),
+    store,
     tokens: new TokenStore(tokenLifetimeSeconds),
     faults: new Faults(),
     log: new RequestLog(),
     images: new ImageCache(options.specimenPool),
+    webhooks: new WebhookHub(clock, store, seed, applicationId),
   };
 }

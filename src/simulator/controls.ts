@@ -3,7 +3,7 @@ import { parseCalendarDate, iso } from './dates';
 import { parseFaultRule, type ActiveFault, type FaultRule } from './faults';
 import { createStreams, type SimContext } from './context';
 import { idvJson } from './idv-payload';
-import { walk } from './lifecycle';
+import { editDocumentData, walk } from './lifecycle';
 import { SimulatorError } from './reply';
 import type { Counters, RequestLogEntry } from './request-log';
 import { restoreSnapshot, takeSnapshot, type SimulatorSnapshot } from './snapshot';
@@ -141,6 +141,11 @@ export function createOperations(ctx: SimContext) {
       }
       record.document = { ...record.document, ...document };
     },
+    editDocumentData(id: string, input: unknown): void {
+      const fields = parseMismatch(input);
+      if (Object.keys(fields).length === 0) bad('$', 'Give at least one document field to change.');
+      editDocumentData(idv(id), fields, ctx.clock.now());
+    },
     addFault: (input: unknown): { id: string } => ({ id: ctx.faults.add(parseFaultRule(input)).id }),
     faults: (): ActiveFault[] => ctx.faults.list(),
     clearFaults: (): void => ctx.faults.clear(),
@@ -163,6 +168,7 @@ export function createOperations(ctx: SimContext) {
       ctx.tokens.clear();
       ctx.tokens.lifetimeSeconds = ctx.tokenLifetimeSeconds;
       ctx.images.clear();
+      ctx.webhooks.clear();
       // A reset simulator hands out the same ids as a fresh one with the same seed. Tokens continue
       // their stream: a token from before the reset must never become valid again.
       ctx.rng = { ...createStreams(ctx.seed), tokens: ctx.rng.tokens };

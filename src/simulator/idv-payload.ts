@@ -1,7 +1,6 @@
 import type { Idv, Registration } from '../shared/ondato/schemas';
 import { iso } from './dates';
 import { setupOf } from './lifecycle';
-import { derived } from './random';
 import type { IdvRecord } from './types';
 
 function registrationJson(record: IdvRecord): Registration | undefined {
@@ -54,17 +53,4 @@ export function redactionJson(record: IdvRecord): { redaction?: Record<string, u
   if (!personal && !biometric) return {};
   const scopes = [...(personal ? ['PersonalData'] : []), ...(biometric ? ['BiometricData'] : [])];
   return { redaction: { redactedUtc: iso(at ?? record.modifiedAt), scopes } };
-}
-
-/** The deliveries Ondato would have made for this IDV's history (none are really sent). */
-export function webhooksJson(record: IdvRecord, applicationId: string): unknown[] {
-  return record.history.map((event, index) => ({
-    id: derived(record.seed, 'webhook', index).uuid(),
-    applicationId,
-    createdUtc: iso(event.at),
-    deliveredUtc: iso(event.at + 137),
-    isDelivered: true,
-    type: event.type,
-    payload: event.payload,
-  }));
 }

@@ -4,6 +4,7 @@ import { controlRoutes } from './control-routes';
 import { createControl, createOperations, type SimulatorControl } from './controls';
 import { customerRoutes } from './customer-routes';
 import { serve } from './server';
+import { webhookRoutes } from './webhook-routes';
 
 export type { SimulatorOptions } from './context';
 export type { SimulatorControl } from './controls';
@@ -38,8 +39,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const ctx = createContext(options);
   const ops = createOperations(ctx);
-  const routes = [...apiRoutes(ctx), ...controlRoutes(ctx, ops), ...customerRoutes(ctx)];
+  for (const subscription of options.webhooks ?? []) ctx.webhooks.subscribe(subscription);
+  const routes = [
+    ...apiRoutes(ctx),
+    ...controlRoutes(ctx, ops),
+    ...webhookRoutes(ctx, ops),
+    ...customerRoutes(ctx),
+  ];
   const server = await serve(ctx, routes, port, host);
   ctx.baseUrl = server.url;
-  return { url: server.url, control: createControl(ops), stop: () => server.stop() };
+  ctx.webhooks.start();
+  const stop = (): Promise<void> => {
+    ctx.webhooks.stop();
+    return server.stop();
+  };
+  return { url: server.url, control: createControl(ops), stop };
 }

@@ -1,10 +1,12 @@
 import { DAY, HOUR } from './dates';
 import { documentData } from './document-data';
+import { idvJson } from './idv-payload';
+import { kycJson } from './kyc-payload';
 import { derived } from './random';
 import { SimulatorError } from './reply';
 import { automaticRules, resolveDecision } from './rules';
 import { findSetup, type SetupDef } from './setups';
-import type { AdvanceTarget, IdvRecord, KnownIdvStatus } from './types';
+import type { AdvanceTarget, IdvRecord, KnownIdvStatus, Mismatch } from './types';
 
 /** `visit` opens without recording consent: the customer page asks for consent on its own step. */
 export type Step = AdvanceTarget | 'consent' | 'visit';
@@ -28,10 +30,15 @@ function touch(record: IdvRecord, at: number): void {
 function setStatus(record: IdvRecord, status: KnownIdvStatus, at: number): void {
   record.status = status;
   touch(record, at);
-  record.history.push({ type: 'IdentityVerification.StatusChanged', at, payload: { id: record.id, status } });
+  record.history.push({
+    type: 'IdentityVerification.StatusChanged',
+    at,
+    payload: { id: record.id, status },
+    resource: { ...idvJson(record, '') },
+  });
 }
 
-function kycEvent(record: IdvRecord, type: string, at: number): void {
+export function kycEvent(record: IdvRecord, type: string, at: number): void {
   const kyc = record.kyc;
   if (!kyc) return;
   const status = kyc.decision?.status ?? 'Awaiting';
@@ -49,6 +56,7 @@ function kycEvent(record: IdvRecord, type: string, at: number): void {
       status,
       ...(statusReason ? { statusReason } : {}),
     },
+    resource: { ...kycJson(record, '') },
   });
 }
 
@@ -56,7 +64,25 @@ function recordConsent(record: IdvRecord, at: number): void {
   if (!setupOf(record).consent || record.consentedAt !== undefined) return;
   record.consentedAt = at;
   touch(record, at);
-  record.history.push({ type: 'IdentityVerification.Consented', at, payload: { id: record.id } });
+  record.history.push({
+    type: 'IdentityVerification.Consented',
+    at,
+    payload: { id: record.id },
+    resource: { ...idvJson(record, '') },
+  });
+}
+
+/**
+ * An officer at Ondato corrects the document data in the portal after the customer submitted it: the
+ * KYC changes without a status change and Ondato sends `KycIdentification.Updated`.
+ */
+export function editDocumentData(record: IdvRecord, fields: Mismatch, at: number): void {
+  if (record.kyc?.submittedAt === undefined) {
+    throw new SimulatorError(409, 'The customer has not submitted a document yet.');
+  }
+  record.mismatch = { ...record.mismatch, ...fields };
+  touch(record, at);
+  kycEvent(record, 'KycIdentification.Updated', at);
 }
 
 /** Applies one step at `at`; false when the IDV is not in a state where that step can happen. */

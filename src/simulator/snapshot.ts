@@ -102,6 +102,7 @@ export function restoreSnapshot(ctx: SimContext, input: unknown): void {
   const records = parseSnapshot(JSON.parse(JSON.stringify(snapshot))).idvs;
   ctx.store.load(records);
   ctx.images.clear();
+  ctx.webhooks.restored();
   ctx.rng = {
     ids: new Rng(snapshot.streams.ids),
     faults: new Rng(snapshot.streams.faults),

@@ -70,6 +70,11 @@ export interface HistoryEvent {
   type: string;
   at: number;
   payload: Record<string, unknown>;
+  /**
+   * What the GET of the resource answered at that instant (applicationId left blank: the record does
+   * not know it), sent as the webhook's payload. Absent in snapshots taken before webhooks existed.
+   */
+  resource?: Record<string, unknown>;
 }
 
 export interface KycRecord {
