@@ -82,6 +82,12 @@ export function apiRoutes(ctx: SimContext): RouteDef[] {
       if (record.registration) record.registration = {};
       record.mismatch = {};
     }
+    // The webhook payloads recorded before the redaction held the person too: Ondato's delivery log
+    // is redacted with the resource, and the saved state must not keep them.
+    if (record.redacted.personal) {
+      for (const event of record.history) delete event.resource;
+      ctx.webhooks.redact(record.id);
+    }
     return empty(204);
   };
 

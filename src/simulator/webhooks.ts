@@ -130,6 +130,26 @@ export class WebhookHub {
     return this.deliveries.map((d) => ({ ...d }));
   }
 
+  /**
+   * After a redaction the delivery log keeps its records but not the person: each payload becomes the
+   * redacted resource's ids and status only (queued retries then carry that too).
+   */
+  redact(idvId: string): void {
+    this.collect();
+    for (const d of this.deliveries) {
+      if (d.event.idvId !== idvId) continue;
+      const { id, status, identityVerificationId, redaction } = d.event.payload;
+      d.event = {
+        ...d.event,
+        payload: Object.fromEntries(
+          Object.entries({ id, status, identityVerificationId, redaction }).filter(
+            ([, v]) => v !== undefined,
+          ),
+        ),
+      };
+    }
+  }
+
   /** The records behind `GET /v1/identity-verifications/{id}/webhooks`. */
   recordsOf(idvId: string): Array<Record<string, unknown>> {
     this.collect();

@@ -146,6 +146,23 @@ describe('simulator webhooks', () => {
     expect(records.every((x) => x['isDelivered'] === true)).toBe(true);
   });
 
+  it('after a redaction the delivery records keep ids and status, never the person', async () => {
+    const { h } = await setup({ auth: BASIC });
+    const id = await h.createIdv({ registration: { firstName: 'Rūta', lastName: 'Redactaitė' } });
+    await advance(h, id, 'decide');
+    await deliver(h);
+    const path = `/v1/identity-verifications/${id}/webhooks`;
+    expect(JSON.stringify(await h.json('GET', path))).toContain('Redactait');
+    const res = await h.api('PUT', `/v1/identity-verifications/${id}/redact`, {
+      body: { scopes: ['PersonalData', 'BiometricData'] },
+    });
+    expect(res.status).toBe(204);
+    const records = await h.json<Array<Record<string, unknown>>>('GET', path);
+    expect(records.length).toBeGreaterThan(0);
+    expect(JSON.stringify(records)).not.toMatch(/Redactait|Rūta/);
+    expect(records.every((x) => typeof (x['payload'] as { id?: unknown }).id === 'string')).toBe(true);
+  });
+
   it('authenticates with OAuth2 client credentials, fetching the token once and reusing it', async () => {
     const r = await receiver();
     const { h } = await setup(
