@@ -14,7 +14,7 @@ const electron = {
  * Layer rules. Import sources are matched as written: `up(names)` is a relative import that climbs
  * (`../`, `../../`, optionally through `main/`) into one of `names`; `here(names)` is a sibling of a
  * file at the root of src/main (`./services`). Anything under `shared/` never matches, so
- * `../../shared/ondato/schemas` stays allowed where `../ondato` is not.
+ * `../../shared/wire/schemas` stays allowed where `../ondato` is not.
  */
 const alt = (names) => `(?:${names.join('|')})(?:\\.ts)?(?:/|$)`;
 const up = (names) => `^(?:\\.\\./)+(?:main/)?${alt(names)}`;

@@ -1,4 +1,4 @@
-import type { KycStatusReason } from '../shared/ondato/schemas';
+import type { KycStatusReason } from '../shared/wire/schemas';
 import { HOUR, MINUTE, SECOND } from './dates';
 import { derived, type Rng } from './random';
 import type { AdvanceTarget, IdvRecord, Outcome } from './types';

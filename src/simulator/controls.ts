@@ -1,4 +1,4 @@
-import type { Idv } from '../shared/ondato/schemas';
+import type { Idv } from '../shared/wire/schemas';
 import { parseCalendarDate, iso } from './dates';
 import { parseFaultRule, type ActiveFault, type FaultRule } from './faults';
 import { createStreams, type SimContext } from './context';

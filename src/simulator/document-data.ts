@@ -1,4 +1,4 @@
-import type { DocumentType } from '../shared/ondato/schemas';
+import type { DocumentType } from '../shared/wire/schemas';
 import { toIso3 } from './countries';
 import { addYears, dateOnly, DAY } from './dates';
 import { derived } from './random';

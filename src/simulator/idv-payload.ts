@@ -1,4 +1,4 @@
-import type { Idv, Registration } from '../shared/ondato/schemas';
+import type { Idv, Registration } from '../shared/wire/schemas';
 import { iso } from './dates';
 import { setupOf } from './lifecycle';
 import type { IdvRecord } from './types';

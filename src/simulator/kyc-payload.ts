@@ -1,4 +1,4 @@
-import type { KycDocument, KycFile, KycIdentification } from '../shared/ondato/schemas';
+import type { KycDocument, KycFile, KycIdentification } from '../shared/wire/schemas';
 import { iso } from './dates';
 import { documentData, type DocumentData } from './document-data';
 import { setupOf } from './lifecycle';

@@ -1,4 +1,4 @@
-import type { KycRule, KycStatusReason, OcrValidation } from '../shared/ondato/schemas';
+import type { KycRule, KycStatusReason, OcrValidation } from '../shared/wire/schemas';
 import { ageAt, dateOnly, dayStart } from './dates';
 import type { DocumentData } from './document-data';
 import { derived } from './random';

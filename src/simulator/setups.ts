@@ -1,4 +1,4 @@
-import type { IdvSetup, KycSetup } from '../shared/ondato/schemas';
+import type { IdvSetup, KycSetup } from '../shared/wire/schemas';
 
 export interface SetupDef {
   id: string;

@@ -1,4 +1,4 @@
-import type { DocumentType, IdvStatus, KycStatusReason } from '../shared/ondato/schemas';
+import type { DocumentType, IdvStatus, KycStatusReason } from '../shared/wire/schemas';
 
 export interface Clock {
   now(): number;

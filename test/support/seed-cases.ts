@@ -3,7 +3,7 @@ import * as decisions from '../../src/main/db/repos/decisions';
 import * as kyc from '../../src/main/db/repos/kyc';
 import * as workspaces from '../../src/main/db/repos/workspaces';
 import type { Db } from '../../src/main/db/sql';
-import type { Idv, KycIdentification } from '../../src/shared/ondato/schemas';
+import type { Idv, KycIdentification } from '../../src/shared/wire/schemas';
 import type { Decision } from '../../src/shared/domain/decision';
 
 /*

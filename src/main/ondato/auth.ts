@@ -2,7 +2,7 @@ import { readJson } from './body';
 import { joinUrl } from './environments';
 import { OndatoError } from './errors';
 import { request, type HttpContext } from './http';
-import { tokenResponseSchema } from '../../shared/ondato/schemas';
+import { tokenResponseSchema } from '../../shared/wire/schemas';
 
 export interface AccessToken {
   value: string;

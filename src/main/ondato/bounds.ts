@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KycFile, KycIdentification } from '../../shared/ondato/schemas';
+import type { KycFile, KycIdentification } from '../../shared/wire/schemas';
 
 /*
  * What one Ondato response may make KYC Desk store or do. Ondato is trusted for its data, not for its

@@ -26,7 +26,7 @@ import {
   type KycIdentification,
   type KycSetup,
   type RedactScope,
-} from '../../shared/ondato/schemas';
+} from '../../shared/wire/schemas';
 import { pathId } from './paths';
 
 export interface OndatoClientOptions {

@@ -24,5 +24,5 @@ export { isOndatoError, ONDATO_ERROR_CODES, OndatoError, type OndatoErrorCode } 
 export { DEFAULT_MAX_FILE_BYTES, type KycFileContent } from './files';
 export { DEFAULT_TIMEOUT_MS, type Clock, type FetchLike, type Sleep } from './http';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry';
-export * from '../../shared/ondato/schemas';
+export * from '../../shared/wire/schemas';
 export { isImageMime, sniffMime, type SniffedMime } from './sniff';

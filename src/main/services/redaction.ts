@@ -2,7 +2,7 @@ import * as casesRepo from '../db/repos/cases';
 import { purgeWithTombstones, redactedUtcOf } from '../db/purge';
 import { AppError } from '../errors';
 import { isOndatoError } from '../ondato';
-import type { RedactScope } from '../../shared/ondato/schemas';
+import type { RedactScope } from '../../shared/wire/schemas';
 import type { ServiceContext } from './context';
 import { requireConfirmation } from './confirm';
 import { caseNotFound } from './errors';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { idvSetupSchema } from '../../../src/shared/ondato/schemas';
+import { idvSetupSchema } from '../../../src/shared/wire/schemas';
 import {
   advance,
   DAY,

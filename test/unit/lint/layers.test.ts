@@ -52,7 +52,7 @@ const forbidden: Array<[string, string]> = [
 const allowed: Array<[string, string]> = [
   [
     'src/main/db/repos/probe.ts',
-    "import type { KycResponse as probe } from '../../../shared/ondato/schemas';",
+    "import type { KycResponse as probe } from '../../../shared/wire/schemas';",
   ],
   ['src/main/db/probe.ts', "import type { SecretStore as probe } from '../secrets/secret-store';"],
   ['src/main/db/repos/probe.ts', "import { cacheError as probe } from '../errors';"],
@@ -67,7 +67,7 @@ const allowed: Array<[string, string]> = [
   ['src/main/ipc/probe.ts', "import type { HandlerMap as probe } from '../handlers';"],
   ['src/main/electron/probe.ts', "import { createCore as probe } from '../app/core';"],
   ['src/main/index.ts', "import * as probe from 'electron';"],
-  ['src/simulator/probe.ts', "import type { KycResponse as probe } from '../shared/ondato/schemas';"],
+  ['src/simulator/probe.ts', "import type { KycResponse as probe } from '../shared/wire/schemas';"],
   ['src/cli/probe.ts', "import { createCore as probe } from '../main/app/core';"],
   ['src/cli/probe.ts', "import { startSimulator as probe } from '../simulator';"],
 ];

@@ -1,5 +1,5 @@
 import { writeTx } from '../storage';
-import type { Idv } from '../../../shared/ondato/schemas';
+import type { Idv } from '../../../shared/wire/schemas';
 import { cacheError } from '../errors';
 import { canonicalJson, stmt, type Db } from '../sql';
 import { append as appendAudit } from './audit';

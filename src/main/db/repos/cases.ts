@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseSummary, RegistrationData } from '../../../shared/domain/case';
-import type { Idv } from '../../../shared/ondato/schemas';
+import type { Idv } from '../../../shared/wire/schemas';
 import { cacheError } from '../errors';
 import { canonicalJson, isoToMs, parseJsonOrNull, stmt, type Db } from '../sql';
 import { refreshIdentity } from './case-identity';

@@ -1,5 +1,5 @@
 import type { KycDetail, KycFileInfo } from '../../../shared/domain/case';
-import type { KycFile, KycIdentification } from '../../../shared/ondato/schemas';
+import type { KycFile, KycIdentification } from '../../../shared/wire/schemas';
 import { cacheError } from '../errors';
 import { canonicalJson, isoToMs, msToIso, parseJsonObject, stmt, type Db } from '../sql';
 import { refreshIdentity } from './case-identity';

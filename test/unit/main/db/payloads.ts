@@ -1,4 +1,4 @@
-import type { Idv, KycIdentification } from '../../../../src/shared/ondato/schemas';
+import type { Idv, KycIdentification } from '../../../../src/shared/wire/schemas';
 
 /** IDV and KYC payloads shaped like test/fixtures/ondato, with the fields a test cares about. */
 export function idv(id: string, overrides: Partial<Idv> = {}): Idv {

@@ -6,7 +6,7 @@ import {
   parseBoundedJson,
   RESPONSE_LIMITS,
 } from '../../../../src/main/ondato/bounds';
-import { kycIdentificationSchema, type KycIdentification } from '../../../../src/shared/ondato/schemas';
+import { kycIdentificationSchema, type KycIdentification } from '../../../../src/shared/wire/schemas';
 
 describe('parseBoundedJson', () => {
   it('parses ordinary JSON unchanged, brackets inside strings not counted', () => {

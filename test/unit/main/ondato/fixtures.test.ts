@@ -7,7 +7,7 @@ import {
   createIdvResponseSchema,
   idvSchema,
   kycIdentificationSchema,
-} from '../../../../src/shared/ondato/schemas';
+} from '../../../../src/shared/wire/schemas';
 
 const dir = join(__dirname, '../../../fixtures/ondato');
 const load = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
