@@ -1,31 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../src/simulator';
-import { PERSON, tempDataDir, testCore, testKeychain, type TestKeychain } from '../services/support';
-import { coreCli } from './core-cli';
+import { describe, expect, it } from 'vitest';
+import { PERSON, testCore } from '../services/support';
+import { useCliSession } from './core-cli';
 
 const SETUP = 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61';
 const NOTE = 'Marriage certificate seen; renewal booked before the account opens.';
-let sim: Simulator;
-let keychain: TestKeychain;
-let data: { dir: string; remove(): void };
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 41 });
-  keychain = testKeychain();
-  data = tempDataDir();
-});
-
-afterAll(async () => {
-  await sim.stop();
-  await keychain.cleanup();
-  data.remove();
-});
-
-const run = (args: string[], stdin?: string) =>
-  coreCli([...args, '--data-dir', data.dir], {
-    secrets: keychain.store,
-    ...(stdin === undefined ? {} : { stdin }),
-  });
+const session = useCliSession(41);
+const { run } = session;
 
 const accept = (id: string, ...extra: string[]) =>
   run(['decide', id, '--decision', 'accept', '--reason', 'verified_manual_check', ...extra]);
@@ -45,20 +25,20 @@ describe('kyc-desk decide over risk flags', () => {
         '--setup',
         SETUP,
         '--base-url',
-        sim.url,
+        session.sim.url,
         '--officer',
         'Olga Officer',
       ],
       'demo-secret\n',
     );
     expect(add.code).toBe(0);
-    const core = await testCore(data.dir, keychain.store);
+    const core = await testCore(session.dataDir, session.keychain.store);
     await core.start({ polling: false });
     const flagged = await core.services.cases.create(PERSON);
     const pending = await core.services.cases.create({ ...PERSON, firstName: 'Jonas' });
     await core.close();
-    sim.control.setMismatch(flagged.id, { lastName: 'Petraitis', dateOfExpiration: '2021-01-31' });
-    sim.control.advance(flagged.id, 'decide');
+    session.sim.control.setMismatch(flagged.id, { lastName: 'Petraitis', dateOfExpiration: '2021-01-31' });
+    session.sim.control.advance(flagged.id, 'decide');
     expect((await run(['sync', '--once'])).code).toBe(0);
 
     const shown = await run(['show', flagged.id]);

@@ -1,30 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOndatoClient, resolveEndpoints } from '../../../src/main/ondato';
-import { startSimulator, type Simulator } from '../../../src/simulator';
-import { FULL_KYC_SETUP, tempDataDir, testKeychain, type TestKeychain } from '../services/support';
-import { coreCli } from './core-cli';
+import { FULL_KYC_SETUP } from '../services/support';
+import { useCliSession } from './core-cli';
 
-let sim: Simulator;
-let keychain: TestKeychain;
-let data: { dir: string; remove(): void };
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 52 });
-  keychain = testKeychain();
-  data = tempDataDir();
-});
-
-afterAll(async () => {
-  await sim.stop();
-  await keychain.cleanup();
-  data.remove();
-});
-
-const run = (args: string[], stdin?: string) =>
-  coreCli([...args, '--data-dir', data.dir], {
-    secrets: keychain.store,
-    ...(stdin === undefined ? {} : { stdin }),
-  });
+const session = useCliSession(52);
+const { run } = session;
 
 describe('kyc-desk retention, redact and import', () => {
   it('imports an IDV made elsewhere, redacts it only with --yes and shows it honestly', async () => {
@@ -41,20 +21,20 @@ describe('kyc-desk retention, redact and import', () => {
         '--setup',
         FULL_KYC_SETUP,
         '--base-url',
-        sim.url,
+        session.sim.url,
       ],
       'demo-secret\n',
     );
     expect(add).toMatchObject({ code: 0 });
     const outside = createOndatoClient({
-      endpoints: resolveEndpoints('simulator', { baseUrl: sim.url }),
+      endpoints: resolveEndpoints('simulator', { baseUrl: session.sim.url }),
       credentials: { clientId: 'kyc-desk-demo', clientSecret: 'demo-secret' },
     });
     const { id } = await outside.createIdv({
       setupId: FULL_KYC_SETUP,
       registration: { firstName: 'Vaida', lastName: 'Portalienė', personalCode: '48505050000' },
     });
-    sim.control.advance(id, 'decide');
+    session.sim.control.advance(id, 'decide');
 
     const imported = await run(['import', id, '--json']);
     expect(imported.code).toBe(0);

@@ -1,33 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../src/simulator';
-import { tempDataDir, testKeychain, type TestKeychain } from '../services/support';
-import { coreCli } from './core-cli';
+import { useCliSession } from './core-cli';
 
 const SETUP = 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61';
-let sim: Simulator;
+const session = useCliSession(41);
+const { run } = session;
+
 let other: Simulator;
-let keychain: TestKeychain;
-let data: { dir: string; remove(): void };
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 41 });
   other = await startSimulator({ port: 0, seed: 42 });
-  keychain = testKeychain();
-  data = tempDataDir();
 });
 
 afterAll(async () => {
-  await sim.stop();
   await other.stop();
-  await keychain.cleanup();
-  data.remove();
 });
-
-const run = (args: string[], stdin?: string) =>
-  coreCli([...args, '--data-dir', data.dir], {
-    secrets: keychain.store,
-    ...(stdin === undefined ? {} : { stdin }),
-  });
 
 interface Listed {
   workspaces: { id: string; name: string; overrides: Record<string, string> | null; customerHost: string }[];
@@ -50,7 +37,7 @@ describe('kyc-desk workspace: host changes and removal need --yes', () => {
         '--setup',
         SETUP,
         '--base-url',
-        sim.url,
+        session.sim.url,
       ],
       'demo-secret\n',
     );
@@ -65,9 +52,9 @@ describe('kyc-desk workspace: host changes and removal need --yes', () => {
     expect(moved.err).toContain('--yes');
     expect(moved.prompts).toEqual([]);
     expect((await listed()).workspaces[0]?.overrides).toEqual({
-      authUrl: sim.url,
-      idvApiUrl: sim.url,
-      kycApiUrl: sim.url,
+      authUrl: session.sim.url,
+      idvApiUrl: session.sim.url,
+      kycApiUrl: session.sim.url,
     });
 
     const removed = await run(['workspace', 'remove', 'Sim']);

@@ -1,31 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../src/simulator';
-import { PERSON, tempDataDir, testCore, testKeychain, type TestKeychain } from '../services/support';
-import { coreCli } from './core-cli';
+import { describe, expect, it } from 'vitest';
+import { PERSON, testCore } from '../services/support';
+import { useCliSession } from './core-cli';
 
 const SETUP = 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61';
-let sim: Simulator;
-let keychain: TestKeychain;
-let data: { dir: string; remove(): void };
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 31 });
-  keychain = testKeychain();
-  data = tempDataDir();
-});
-
-afterAll(async () => {
-  await sim.stop();
-  await keychain.cleanup();
-  data.remove();
-});
-
-const run = (args: string[], stdin?: string) =>
-  coreCli([...args, '--data-dir', data.dir], {
-    secrets: keychain.store,
-    ...(stdin === undefined ? {} : { stdin }),
-  });
+const session = useCliSession(31);
+const { run } = session;
 
 describe('kyc-desk workspaces and the cache', () => {
   it('manages workspaces, syncs, shows cases offline, records decisions and verifies the audit trail', async () => {
@@ -42,7 +22,7 @@ describe('kyc-desk workspaces and the cache', () => {
         '--setup',
         SETUP,
         '--base-url',
-        sim.url,
+        session.sim.url,
         '--officer',
         'Olga Officer',
       ],
@@ -51,7 +31,7 @@ describe('kyc-desk workspaces and the cache', () => {
     expect(add).toMatchObject({ code: 0, err: '' });
     expect(add.prompts).toHaveLength(1);
     expect(add.out + add.prompts.join('')).not.toContain('demo-secret');
-    const accounts = await keychain.store.accounts();
+    const accounts = await session.keychain.store.accounts();
     expect(accounts.filter((a) => a.endsWith(':client-secret'))).toHaveLength(1);
 
     const wrong = await run(
@@ -67,7 +47,7 @@ describe('kyc-desk workspaces and the cache', () => {
         '--setup',
         SETUP,
         '--base-url',
-        sim.url,
+        session.sim.url,
       ],
       'not-the-secret',
     );
@@ -92,7 +72,7 @@ describe('kyc-desk workspaces and the cache', () => {
     expect((await run(['workspace', 'test'])).out).toContain('Full KYC with consent');
 
     // Cases are created in the app; here through the same core on the same data directory.
-    const core = await testCore(data.dir, keychain.store);
+    const core = await testCore(session.dataDir, session.keychain.store);
     await core.start({ polling: false });
     const created = await core.services.cases.create(PERSON);
     await core.close();
@@ -100,7 +80,7 @@ describe('kyc-desk workspaces and the cache', () => {
     const first = await run(['sync', '--once']);
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toMatch(/Checked 1 case\(s\)/);
-    sim.control.advance(created.id, 'decide');
+    session.sim.control.advance(created.id, 'decide');
     const second = JSON.parse((await run(['sync', '--once', '--json'])).out) as {
       changed: number;
       imagesStored: number;
@@ -114,7 +94,7 @@ describe('kyc-desk workspaces and the cache', () => {
     expect((await run(['cases', '--search', 'petrait'])).out).toContain(created.id);
     expect((await run(['cases', '--status', 'Rejected'])).out).toBe('0 of 0 case(s)');
 
-    await sim.stop();
+    await session.sim.stop();
     const shown = await run(['show', created.id]);
     expect(shown).toMatchObject({ code: 0, err: '' });
     expect(shown.out).toContain('Customer: Rasa Petraitienė');
@@ -145,7 +125,7 @@ describe('kyc-desk workspaces and the cache', () => {
     expect(decided).toMatchObject({ code: 0, out: `Recorded accept (verified) for case ${created.id}.` });
     expect((await run(['show', created.id])).out).toContain('Decision: accept (verified) by Olga Officer');
     expect((await run(['audit', 'verify'])).out).toMatch(/Audit trail intact: \d+ event\(s\) verified\./);
-    const archive = join(data.dir, 'trail.jsonl');
+    const archive = join(session.dataDir, 'trail.jsonl');
     expect((await run(['audit', 'export', '--out', archive])).out).toMatch(/^Wrote \d+ audit event\(s\) to /);
     expect((await run(['audit', 'verify', '--against', archive])).code).toBe(0);
     expect(JSON.parse((await run(['audit', 'verify', '--json'])).out)).toMatchObject({
@@ -155,7 +135,7 @@ describe('kyc-desk workspaces and the cache', () => {
 
     const removed = await run(['workspace', 'remove', 'Sim', '--yes']);
     expect(removed.code).toBe(0);
-    expect((await keychain.store.accounts()).filter((a) => a.startsWith(sim1))).toEqual([]);
+    expect((await session.keychain.store.accounts()).filter((a) => a.startsWith(sim1))).toEqual([]);
   });
 
   it('refuses a secret flag and an add without stdin', async () => {
