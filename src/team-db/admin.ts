@@ -23,6 +23,11 @@ function checkRole(role: string): string {
   return role;
 }
 
+/** One entry in the team trail; the chain (seq, hash) is computed by the database's trigger. */
+async function audit(client: ClientBase, action: string, details: Record<string, unknown>): Promise<void> {
+  await client.query('SELECT kyc_team.log($1, NULL, $2)', [action, details]);
+}
+
 function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -68,11 +73,7 @@ export async function addOfficer(
          supervisor = EXCLUDED.supervisor, disabled_at = NULL`,
       [role, displayName, options.supervisor ?? false],
     );
-    await client.query(
-      `INSERT INTO kyc_team.audit (seq, at, actor, action, case_id, details, prev_hash, hash)
-       VALUES (0, now(), session_user, 'team.officer-added', NULL, $1, '\\x', '\\x')`,
-      [{ role, supervisor: options.supervisor ?? false }],
-    );
+    await audit(client, 'team.officer-added', { role, supervisor: options.supervisor ?? false });
     await client.query("SELECT kyc_team.note_change('officers', NULL)");
     await client.query('COMMIT');
   } catch (error) {
@@ -94,11 +95,7 @@ export async function disableOfficer(client: ClientBase, roleName: string): Prom
     if (!found.rowCount)
       throw new TeamDbError('team_not_found', `${role} is not an active officer of this team.`);
     await client.query(`ALTER ROLE ${ident(role)} NOLOGIN`);
-    await client.query(
-      `INSERT INTO kyc_team.audit (seq, at, actor, action, case_id, details, prev_hash, hash)
-       VALUES (0, now(), session_user, 'team.officer-disabled', NULL, $1, '\\x', '\\x')`,
-      [{ role }],
-    );
+    await audit(client, 'team.officer-disabled', { role });
     await client.query("SELECT kyc_team.note_change('officers', NULL)");
     await client.query('COMMIT');
   } catch (error) {
@@ -118,11 +115,7 @@ export async function setFourEyesPolicy(client: ClientBase, policy: FourEyesPoli
   await client.query('BEGIN');
   try {
     await client.query('UPDATE kyc_team.settings SET four_eyes = $1', [policy]);
-    await client.query(
-      `INSERT INTO kyc_team.audit (seq, at, actor, action, case_id, details, prev_hash, hash)
-       VALUES (0, now(), session_user, 'team.policy', NULL, $1, '\\x', '\\x')`,
-      [{ fourEyes: policy }],
-    );
+    await audit(client, 'team.policy', { fourEyes: policy });
     await client.query("SELECT kyc_team.note_change('settings', NULL)");
     await client.query('COMMIT');
   } catch (error) {
@@ -152,11 +145,7 @@ export async function addRelay(
       `${exists.rowCount ? 'ALTER' : 'CREATE'} ROLE ${ident(role)} LOGIN PASSWORD ${literal(scramVerifier(chosen))}`,
     );
     await client.query(`GRANT ${GROUP_ROLES.relay} TO ${ident(role)}`);
-    await client.query(
-      `INSERT INTO kyc_team.audit (seq, at, actor, action, case_id, details, prev_hash, hash)
-       VALUES (0, now(), session_user, 'team.relay-added', NULL, $1, '\\x', '\\x')`,
-      [{ role }],
-    );
+    await audit(client, 'team.relay-added', { role });
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

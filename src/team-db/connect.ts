@@ -50,6 +50,16 @@ export function parseTeamUrl(url: string): TeamTarget {
   };
 }
 
+/**
+ * node-postgres lets the URL's fields override the config object's, an absent password included, so a
+ * password found elsewhere goes into the URL itself (used only in memory, never logged).
+ */
+export function urlWithPassword(url: string, password: string | undefined): string {
+  const withPassword = new URL(url);
+  if (password !== undefined) withPassword.password = encodeURIComponent(password);
+  return withPassword.toString();
+}
+
 export interface ConnectTeamOptions {
   url: string;
   /** From a prompt or the keychain; otherwise PGPASSWORD / ~/.pgpass; otherwise none (certificate login). */
@@ -69,12 +79,8 @@ export function resolvePassword(options: ConnectTeamOptions, target: TeamTarget)
 export async function connectTeam(options: ConnectTeamOptions): Promise<Client> {
   const target = parseTeamUrl(options.url);
   const password = resolvePassword(options, target);
-  // node-postgres lets the URL's fields override the config object's, an absent password included,
-  // so the password goes into the (never logged) URL itself.
-  const withPassword = new URL(options.url);
-  if (password !== undefined) withPassword.password = encodeURIComponent(password);
   const client = new Client({
-    connectionString: withPassword.toString(),
+    connectionString: urlWithPassword(options.url, password),
     application_name: options.applicationName ?? 'kyc-desk',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   });

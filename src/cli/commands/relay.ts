@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../main/errors';
-import { connectTeam, parseTeamUrl, resolvePassword } from '../../team-db/connect';
+import { connectTeam, parseTeamUrl, resolvePassword, urlWithPassword } from '../../team-db/connect';
 import { isTeamDbError } from '../../team-db/errors';
 import { checkTeamSchema } from '../../team-db/migrate';
 import {
@@ -116,9 +116,7 @@ export async function relay(io: CliIo, argv: string[]): Promise<void> {
     if (isTeamDbError(error)) throw new AppError(error.code, error.message);
     throw error;
   }
-  const withPassword = new URL(url);
-  if (password !== undefined) withPassword.password = encodeURIComponent(password);
-  const store = createPgStore({ connectionString: withPassword.toString(), relayName: name });
+  const store = createPgStore({ connectionString: urlWithPassword(url, password), relayName: name });
   const server = createRelayServer({
     store,
     auth,

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-file';
 import { AppError } from '../errors';
 import { isCacheKey } from './connection';
 
@@ -100,15 +101,7 @@ export function createRecovery(dbPath: string, key: string, now: number, chainKe
     wrapped: wrapped.toString('base64'),
     createdAt: now,
   };
-  const target = recoveryPath(dbPath);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, JSON.stringify(file), { mode: 0o600, flush: true });
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(recoveryPath(dbPath), JSON.stringify(file));
   return code;
 }
 

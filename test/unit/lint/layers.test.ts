@@ -50,10 +50,7 @@ const forbidden: Array<[string, string]> = [
 ];
 
 const allowed: Array<[string, string]> = [
-  [
-    'src/main/db/repos/probe.ts',
-    "import type { KycResponse as probe } from '../../../shared/wire/schemas';",
-  ],
+  ['src/main/db/repos/probe.ts', "import type { KycResponse as probe } from '../../../shared/wire/schemas';"],
   ['src/main/db/probe.ts', "import type { SecretStore as probe } from '../secrets/secret-store';"],
   ['src/main/db/repos/probe.ts', "import { cacheError as probe } from '../errors';"],
   ['src/main/ondato/probe.ts', "import { AppError as probe } from '../errors';"],
