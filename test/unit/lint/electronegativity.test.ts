@@ -64,6 +64,27 @@ describe('judge', () => {
   });
 });
 
+describe('parseFindings', () => {
+  // The scanner writes a multi-line CSP sample unescaped; which record it tears depends on its order.
+  const header = 'issue, severity, confidence, filename, location, sample, description, url';
+  it('drops the fragments of a torn LOW record and keeps the whole ones', () => {
+    const csv = [
+      header,
+      '"Failed to parse CSP, it may not be valid.",https://example.org/wiki',
+      'OPEN_EXTERNAL_JS_CHECK,"MEDIUM","TENTATIVE","main/index.ts","58:8","await shell.openExternal(url);","Review",https://example.org/wiki',
+      '',
+    ].join('\n');
+    expect((parseFindings(csv, 'src') as Finding[]).map((f) => `${f.check} ${f.severity}`)).toEqual([
+      'OPEN_EXTERNAL_JS_CHECK MEDIUM',
+    ]);
+  });
+
+  it('refuses to drop a fragment that carries a HIGH or MEDIUM finding', () => {
+    const csv = [header, '"torn","HIGH",https://example.org/wiki', ''].join('\n');
+    expect(() => parseFindings(csv, 'src')).toThrow(/torn HIGH\/MEDIUM/);
+  });
+});
+
 describe('suppressions file', () => {
   it('refuses an entry without a written reason', () => {
     const file = join(dir, 'suppressions.json');
