@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Server as NetServer } from 'node:net';
 import { Client } from 'pg';
 import { createRelayServer, listen, type RelayAuth } from '../../../src/relay/server';
 import { createPgStore, type EventStore } from '../../../src/relay/store';
@@ -140,4 +141,12 @@ export async function settle(h: Harness, maxSteps = 40): Promise<DeliveryView[]>
     h.clock.set(Math.max(h.clock.now(), next));
   }
   throw new Error(`deliveries still pending after ${maxSteps} steps`);
+}
+
+/** Listens on a free loopback port and answers it. */
+export async function freePortOn(server: NetServer): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('no address');
+  return address.port;
 }
