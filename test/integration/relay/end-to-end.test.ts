@@ -251,4 +251,32 @@ describe.skipIf(!hasPostgres())('webhooks end to end: simulator → relay → te
     expect(JSON.stringify(r.answers)).not.toMatch(/Petrait|Ona/);
     expect(await deliveries(h)).toHaveLength(expected.length);
   });
+
+  it('an expiry that happened while nobody looked carries the expired resource, stamped when it was due', async () => {
+    const r = await relay();
+    const h = await sim(107, { url: `${r.url}/ondato/webhooks`, auth: SIM_BASIC });
+    const id = await h.createIdv();
+    const idvPath = `/v1/identity-verifications/${id}`;
+    await advance(h, id, 'open');
+    const opened = await h.json('GET', idvPath);
+    await settle(h);
+    // Two idle hours expire an open IDV; the simulator notices only when someone next looks.
+    h.clock.advance(3 * 60 * MINUTE);
+    const expired = await h.json<{ status: string; modifiedUtc: string }>('GET', idvPath);
+    expect(expired.status).toBe('Expired');
+    await settle(h);
+
+    const records = await h.json<Array<Record<string, unknown>>>('GET', `${idvPath}/webhooks`);
+    expect(records.map((x) => x['type'])).toEqual([
+      'IdentityVerification.StatusChanged',
+      'IdentityVerification.Consented',
+      'IdentityVerification.StatusChanged',
+    ]);
+    expect(records[1]?.['payload']).toEqual(opened);
+    expect(records[2]?.['payload']).toEqual(expired);
+    expect(records[2]?.['createdUtc']).toBe(expired.modifiedUtc);
+    expect(Date.parse(expired.modifiedUtc)).toBeLessThan(h.clock.now());
+    const stored = await storedFor(team, id);
+    expect(stored.at(-1)?.resource_modified?.toISOString()).toBe(expired.modifiedUtc);
+  });
 });
