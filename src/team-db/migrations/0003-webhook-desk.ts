@@ -13,13 +13,12 @@ const sql = String.raw`
 CREATE INDEX cases_kyc_id ON kyc_team.cases ((lower(kyc->>'id')));
 
 -- The team case an event is about: by IDV id first, else by KYC id; null when the team does not track it.
-CREATE FUNCTION kyc_team.webhook_case(p_case text, p_kyc text) RETURNS text
-LANGUAGE sql STABLE SET search_path = kyc_team, pg_temp AS $$
-  SELECT id FROM (
-    SELECT id, 0 AS rank FROM cases WHERE p_case IS NOT NULL AND id = lower(p_case)
+CREATE FUNCTION kyc_team.webhook_case(p_case text, p_kyc text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT found.id FROM (
+    SELECT c.id, 0 AS rank FROM kyc_team.cases c WHERE p_case IS NOT NULL AND c.id = lower(p_case)
     UNION ALL
-    SELECT id, 1 FROM cases WHERE p_kyc IS NOT NULL AND lower(kyc->>'id') = lower(p_kyc)
-  ) found ORDER BY rank, id LIMIT 1
+    SELECT c.id, 1 FROM kyc_team.cases c WHERE p_kyc IS NOT NULL AND lower(c.kyc->>'id') = lower(p_kyc)
+  ) found ORDER BY found.rank, found.id LIMIT 1
 $$;
 
 CREATE VIEW kyc_team.webhook_case_events AS
