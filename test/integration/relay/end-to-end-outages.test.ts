@@ -1,6 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Client } from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import { addRelay } from '../../../src/team-db/admin';
@@ -186,6 +187,50 @@ describe.skipIf(!hasPostgres())('webhooks end to end: outages and refusals', () 
     expect(await settle(h)).toEqual([
       expect.objectContaining({ attempts: 2, isDelivered: true, lastStatus: 200 }),
     ]);
+    expect((await storedFor(team, id)).map((e) => e.type)).toEqual(['IdentityVerification.Consented']);
+  }, 90_000);
+
+  it('a hanging receiver does not hold back deliveries to another subscription', async () => {
+    const listener = new Client({ connectionString: team.cluster.url(undefined, undefined, team.database) });
+    await listener.connect();
+    cleanup.push(() => listener.end());
+    await listener.query('LISTEN kyc_team_webhooks');
+    const frozenSockets: Socket[] = [];
+    let frozenClosed = false;
+    const frozen = createServer((socket) => {
+      frozenSockets.push(socket);
+      socket.on('close', () => (frozenClosed = true));
+      socket.resume();
+    });
+    const port = await freePortOn(frozen);
+    cleanup.push(
+      () =>
+        new Promise<void>((resolve) => {
+          for (const socket of frozenSockets) socket.destroy();
+          frozen.close(() => resolve());
+        }),
+    );
+    const r = await relay();
+    const h = await sim(206, {
+      url: `http://127.0.0.1:${port}/ondato/webhooks`,
+      auth: SIM_BASIC,
+      events: ['IdentityVerification.Consented'],
+    });
+    const res = await h.control('POST', '/webhooks/subscriptions', {
+      url: `${r.url}/ondato/webhooks`,
+      auth: SIM_BASIC,
+      events: ['IdentityVerification.Consented'],
+    });
+    expect(res.status).toBe(200);
+    const id = await h.createIdv();
+    const heard = new Promise<boolean>((resolve) => listener.on('notification', () => resolve(frozenClosed)));
+    await advance(h, id, 'open');
+    const sending = deliver(h);
+    // The relay's subscription got its event while the frozen receiver still held the first attempt open.
+    expect(await heard).toBe(false);
+    expect(frozenSockets.length).toBeGreaterThan(0);
+    for (const socket of frozenSockets) socket.destroy();
+    await sending;
     expect((await storedFor(team, id)).map((e) => e.type)).toEqual(['IdentityVerification.Consented']);
   }, 90_000);
 
