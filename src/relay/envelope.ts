@@ -42,9 +42,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** ISO 8601 date-time, as .NET writes it: up to seven fractional digits, the zone optional. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
 function date(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
-  const ms = Date.parse(value);
+  const match = ISO_TIME.exec(value);
+  if (!match) return null;
+  // The fields say UTC in their names; without a zone, Date.parse would read the relay host's local time.
+  const ms = Date.parse(match[1] === undefined ? `${value}Z` : value);
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 

@@ -1,3 +1,4 @@
+import { iso } from './dates';
 import type { SimContext } from './context';
 import type { Operations } from './controls';
 import type { RouteDef, SimRequest } from './http-types';
@@ -52,6 +53,8 @@ export function webhookRoutes(ctx: SimContext, ops: Operations): RouteDef[] {
           isDelivered: d.deliveredAt !== undefined,
           pending: d.dueAt !== undefined,
           lastStatus: d.lastStatus ?? null,
+          // When the next attempt is due on the simulator clock, so a test can step exactly to it.
+          nextAttemptUtc: d.dueAt === undefined ? null : iso(d.dueAt),
         })),
       ),
     ),

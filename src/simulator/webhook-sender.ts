@@ -23,20 +23,17 @@ export class WebhookSender {
     const authorization = await this.authorization(sub);
     if (authorization === undefined) return 0;
     if (authorization !== '') headers['authorization'] = authorization;
-    try {
-      const res = await fetch(sub.url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: this.signal(ATTEMPT_TIMEOUT_MS),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      // A rejected bearer may just have expired at the receiver: fetch a new one next time.
-      if (res.status === 401) this.tokens.delete(sub.id);
-      return res.status;
-    } catch {
-      return 0;
-    }
+    return this.timed(ATTEMPT_TIMEOUT_MS, async (signal) => {
+      try {
+        const res = await fetch(sub.url, { method: 'POST', headers, body, signal });
+        await res.arrayBuffer().catch(() => undefined);
+        // A rejected bearer may just have expired at the receiver: fetch a new one next time.
+        if (res.status === 401) this.tokens.delete(sub.id);
+        return res.status;
+      } catch {
+        return 0;
+      }
+    });
   }
 
   forget(subscriptionId?: string): void {
@@ -48,8 +45,27 @@ export class WebhookSender {
     this.abort.abort();
   }
 
-  private signal(ms: number): AbortSignal {
-    return AbortSignal.any([this.abort.signal, AbortSignal.timeout(ms)]);
+  /**
+   * Runs `work` with a signal that aborts after `ms` or on stop(). Not AbortSignal.any over
+   * AbortSignal.timeout: on Node 20 the composite holds its sources weakly, so a garbage collection
+   * during a long wait loses the timeout and a receiver that never answers hangs the sender for good.
+   * Here the timer itself holds the controller.
+   */
+  private async timed<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const onStop = (): void => controller.abort(this.abort.signal.reason);
+    if (this.abort.signal.aborted) onStop();
+    else this.abort.signal.addEventListener('abort', onStop, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The receiver did not answer in time.', 'TimeoutError')),
+      ms,
+    );
+    try {
+      return await work(controller.signal);
+    } finally {
+      clearTimeout(timer);
+      this.abort.signal.removeEventListener('abort', onStop);
+    }
   }
 
   /** '' for none, undefined when no token could be had (the attempt fails and is retried). */
@@ -78,24 +94,26 @@ export class WebhookSender {
       client_secret: auth.clientSecret,
     });
     if (auth.scope !== undefined) form.set('scope', auth.scope);
-    try {
-      const res = await fetch(auth.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-        signal: this.signal(TOKEN_TIMEOUT_MS),
-      });
-      if (!res.ok) return undefined;
-      const body: unknown = await res.json();
-      if (typeof body !== 'object' || body === null) return undefined;
-      const token: unknown = Reflect.get(body, 'access_token');
-      const expiresIn: unknown = Reflect.get(body, 'expires_in');
-      if (typeof token !== 'string' || token === '') return undefined;
-      const seconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 300;
-      // Renew a little early so a token never expires in flight.
-      return { token, expiresAt: this.clock.now() + Math.max(0, seconds - 30) * 1000 };
-    } catch {
-      return undefined;
-    }
+    return this.timed(TOKEN_TIMEOUT_MS, async (signal) => {
+      try {
+        const res = await fetch(auth.tokenUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+          signal,
+        });
+        if (!res.ok) return undefined;
+        const body: unknown = await res.json();
+        if (typeof body !== 'object' || body === null) return undefined;
+        const token: unknown = Reflect.get(body, 'access_token');
+        const expiresIn: unknown = Reflect.get(body, 'expires_in');
+        if (typeof token !== 'string' || token === '') return undefined;
+        const seconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 300;
+        // Renew a little early so a token never expires in flight.
+        return { token, expiresAt: this.clock.now() + Math.max(0, seconds - 30) * 1000 };
+      } catch {
+        return undefined;
+      }
+    });
   }
 }

@@ -201,21 +201,23 @@ export class WebhookHub {
     try {
       this.collect();
       const now = this.clock.now();
-      // A clock that jumped a day ahead still sees every attempt in between, in schedule order.
-      for (let sent = true; sent;) {
-        sent = false;
-        for (const sub of this.subscriptions) {
-          const due = this.deliveries
-            .filter((d) => d.subscriptionId === sub.id && d.dueAt !== undefined && d.dueAt <= now)
-            .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || a.seq - b.seq);
-          if (sub.faults.reorder) due.reverse();
-          // One at a time per receiver, so events arrive in lifecycle order unless a fault says otherwise.
-          for (const delivery of due) await this.attempt(sub, delivery);
-          sent ||= due.length > 0;
-        }
-      }
+      // Receivers are independent, as at Ondato: one that hangs for its 30 s must not hold back another.
+      await Promise.all(this.subscriptions.map((sub) => this.runFor(sub, now)));
     } finally {
       this.busy = false;
+    }
+  }
+
+  private async runFor(sub: WebhookSubscription, now: number): Promise<void> {
+    // A clock that jumped a day ahead still sees every attempt in between, in schedule order.
+    for (let sent = true; sent;) {
+      const due = this.deliveries
+        .filter((d) => d.subscriptionId === sub.id && d.dueAt !== undefined && d.dueAt <= now)
+        .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || a.seq - b.seq);
+      if (sub.faults.reorder) due.reverse();
+      // One at a time per receiver, so events arrive in lifecycle order unless a fault says otherwise.
+      for (const delivery of due) await this.attempt(sub, delivery);
+      sent = due.length > 0;
     }
   }
 

@@ -22,6 +22,8 @@ const READABLE = [
   'poll_schedule',
   'webhook_events',
   'relays',
+  'webhook_case_events',
+  'webhook_health',
 ];
 
 const OFFICER_FUNCTIONS = [
@@ -35,6 +37,7 @@ const OFFICER_FUNCTIONS = [
   'set_policy(text)',
   'verify_audit()',
   'audit_hash(bigint, timestamptz, name, text, text, jsonb, bytea)',
+  'webhook_case(text, text)',
 ];
 
 /** Group roles and grants; idempotent, run by the owner after every migration. */
@@ -54,6 +57,7 @@ export function grantsSql(): string {
     'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kyc_team FROM PUBLIC;',
     ...OFFICER_FUNCTIONS.map((f) => `GRANT EXECUTE ON FUNCTION kyc_team.${f} TO ${officer};`),
     `GRANT EXECUTE ON FUNCTION kyc_team.verify_audit() TO ${auditor};`,
+    `GRANT EXECUTE ON FUNCTION kyc_team.webhook_case(text, text) TO ${auditor};`,
     `GRANT USAGE ON SCHEMA kyc_team TO ${relay};`,
     `GRANT SELECT ON public.kyc_team_meta TO ${relay};`,
     `GRANT EXECUTE ON FUNCTION kyc_team.record_webhook(text, text, text, text, timestamptz, timestamptz, text) TO ${relay};`,

@@ -1,9 +1,14 @@
 import { teamMigration0001 } from './0001-initial';
 import { teamMigration0002 } from './0002-webhooks';
+import { teamMigration0003 } from './0003-webhook-desk';
 import type { TeamMigration } from './types';
 
 /** Every team-schema step in order; `version` is 1, 2, 3… */
-export const TEAM_MIGRATIONS: readonly TeamMigration[] = [teamMigration0001, teamMigration0002];
+export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
+  teamMigration0001,
+  teamMigration0002,
+  teamMigration0003,
+];
 
 /** The newest team schema this build understands; a newer database is refused, never touched. */
 export const TEAM_SCHEMA_VERSION = TEAM_MIGRATIONS.length;

@@ -114,6 +114,47 @@ describe.skipIf(!hasPostgres())('kyc-desk relay', () => {
     });
   });
 
+  it("reads Ondato's zone-less UTC times as UTC, whatever the relay host's time zone", async () => {
+    const base = await start({ mode: 'basic', username: 'ondato', password: 's3cret-pass' });
+    const event = fixture('webhook-kyc-approved.json');
+    const payload = event.payload as Record<string, unknown>;
+    const zoneless = {
+      ...event,
+      id: 'zoneless-1',
+      // .NET writes a DateTime of unspecified kind without a zone, and with seven fractional digits.
+      createdUtc: '2022-09-29T14:40:02.1130000',
+      payload: { ...payload, modifiedUtc: '2022-09-29T14:39:00' },
+    };
+    const junk = {
+      ...event,
+      id: 'junk-time-1',
+      createdUtc: '1',
+      payload: { ...payload, modifiedUtc: 'May 1' },
+    };
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Vilnius';
+    try {
+      const auth = { authorization: basic('ondato', 's3cret-pass') };
+      expect((await post(`${base}/ondato/webhooks`, zoneless, auth)).status).toBe(200);
+      expect((await post(`${base}/ondato/webhooks`, junk, auth)).status).toBe(200);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const rows = await team.owner.query(
+      `SELECT id, created_utc, resource_modified FROM kyc_team.webhook_events
+        WHERE id IN ('zoneless-1', 'junk-time-1') ORDER BY id`,
+    );
+    expect(rows.rows).toEqual([
+      { id: 'junk-time-1', created_utc: null, resource_modified: new Date('2022-09-29T14:35:12.907Z') },
+      {
+        id: 'zoneless-1',
+        created_utc: new Date('2022-09-29T14:40:02.113Z'),
+        resource_modified: new Date('2022-09-29T14:39:00.000Z'),
+      },
+    ]);
+  });
+
   it('answers what can never succeed with a 4xx, and stores nothing', async () => {
     const base = await start({ mode: 'basic', username: 'ondato', password: 's3cret-pass' });
     const event: Record<string, unknown> = { ...fixture('webhook-kyc-approved.json'), id: 'never-stored-1' };
