@@ -5,6 +5,8 @@
  * only what identifies the event and the resource (for IDV events the case is `payload.id`; for KYC
  * events `payload.identityVerificationId`).
  */
+import { parseIsoUtc } from '../shared/domain/utc';
+
 export const KNOWN_EVENT_TYPES = [
   'IdentityVerification.StatusChanged',
   'IdentityVerification.Consented',
@@ -42,16 +44,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** ISO 8601 date-time, as .NET writes it: up to seven fractional digits, the zone optional. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
 function date(value: unknown): Date | null {
-  if (typeof value !== 'string') return null;
-  const match = ISO_TIME.exec(value);
-  if (!match) return null;
-  // The fields say UTC in their names; without a zone, Date.parse would read the relay host's local time.
-  const ms = Date.parse(match[1] === undefined ? `${value}Z` : value);
-  return Number.isNaN(ms) ? null : new Date(ms);
+  const ms = parseIsoUtc(value);
+  return ms === null ? null : new Date(ms);
 }
 
 export function parseEnvelope(body: unknown): EnvelopeResult {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { JsonObject, JsonValue } from '../../shared/domain/json';
+import { parseIsoUtc } from '../../shared/domain/utc';
 
 export type Db = Database.Database;
 export type Statement<R> = Database.Statement<unknown[], R>;
@@ -28,6 +29,9 @@ export function stmt<R = unknown>(db: Db, sql: string): Statement<R> {
 /** Ondato's ISO timestamps → ms; absent or unparsable → null (then fetch order decides). */
 export function isoToMs(value: string | null | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;
+  // Ondato's zone-less times are UTC; anything that is not strict ISO stays lenient (Date.parse).
+  const strict = parseIsoUtc(value);
+  if (strict !== null) return strict;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
