@@ -17,6 +17,7 @@ import { screenRecorder } from './support/screens';
 /*
  * Every screen, in the light and the dark theme, through axe-core (WCAG 2.x A/AA + best practices):
  * no serious or critical violation anywhere; moderate and minor ones are printed for the record.
+ * A second pass runs axe's AAA contrast rule (color-contrast-enhanced) on the same screens and themes.
  * Each screen is also photographed in both themes: artifacts/screenshots/<theme>-<screen>.png.
  */
 
@@ -30,6 +31,8 @@ afterEach(async () => {
 function report(recorder: ReturnType<typeof screenRecorder>): void {
   console.log(recorder.summary());
   expect(recorder.blocking(), 'serious or critical axe violations').toBe('');
+  // The second pass on the same screens and themes: text reaches AAA contrast (1.4.6), not only AA.
+  expect(recorder.belowAaa(), 'text below AAA contrast (color-contrast-enhanced)').toBe('');
 }
 
 describe.runIf(hasChromium())('accessibility and screenshots of every screen, light and dark', () => {
@@ -53,6 +56,8 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
       })()`);
       const canary = (await runAxe(page)).filter(isBlocking).map((v) => v.id);
       expect(canary).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+      const aaa = (await runAxe(page, ['color-contrast-enhanced'])).map((v) => v.id);
+      expect(aaa).toEqual(['color-contrast-enhanced']);
       await page.evaluate(`document.getElementById('axe-canary').remove()`);
       await screens.capture('welcome');
 
