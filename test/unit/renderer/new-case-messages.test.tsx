@@ -30,4 +30,17 @@ describe('new case form messages', () => {
     expect(alert.textContent).toBe('Ondato does not accept this nationality for the setup.');
     expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
   });
+
+  it('marks the under-18 notice as a warning, not a plain hint, and drops the mark for an adult', async () => {
+    installBridge({ 'workspaces:setups': () => [] });
+    useStore.setState({ sync: ONLINE });
+    const user = userEvent.setup();
+    render(<NewCaseScreen />);
+    const birth = screen.getByLabelText(/Date of birth/);
+    await user.type(birth, `${new Date().getFullYear() - 15}-06-01`);
+    expect(screen.getByText(/under 18/).getAttribute('data-tone')).toBe('warning');
+    await user.clear(birth);
+    await user.type(birth, '1990-04-21');
+    expect(screen.getByText('Year-month-day, e.g. 1990-04-21.').getAttribute('data-tone')).toBeNull();
+  });
 });

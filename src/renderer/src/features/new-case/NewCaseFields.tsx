@@ -33,15 +33,23 @@ function TextField({
   form,
   name,
   hint,
+  warning,
   input,
-}: PartProps & { name: NewCaseField; hint?: string; input?: React.InputHTMLAttributes<HTMLInputElement> }) {
+}: PartProps & {
+  name: NewCaseField;
+  hint?: string;
+  /** Shown instead of the hint, marked as a warning (it does not block). */
+  warning?: string | null;
+  input?: React.InputHTMLAttributes<HTMLInputElement>;
+}) {
   return (
     <Field
       id={`nc-${name}`}
       label={LABELS[name]}
       required={REQUIRED.has(name)}
       error={form.errorFor(name)}
-      hint={hint}
+      hint={warning ?? hint}
+      {...(warning ? { hintTone: 'warning' as const } : {})}
     >
       {(a11y) => (
         <input
@@ -73,7 +81,8 @@ export function CustomerSection({ form }: PartProps): React.JSX.Element {
           form={form}
           name="dateOfBirth"
           input={{ placeholder: 'YYYY-MM-DD', inputMode: 'numeric', maxLength: 10 }}
-          hint={minorNotice(form.draft.dateOfBirth, localToday()) ?? 'Year-month-day, e.g. 1990-04-21.'}
+          warning={minorNotice(form.draft.dateOfBirth, localToday())}
+          hint="Year-month-day, e.g. 1990-04-21."
         />
         <TextField form={form} name="personalCode" input={OFF} />
         <Field id="nc-countryCode" label={LABELS.countryCode} error={form.errorFor('countryCode')}>
