@@ -28,6 +28,7 @@ const NOUNS: Record<string, string> = {
   personalCode: 'the personal code',
   countryCode: 'a country',
   externalRef: 'an external reference',
+  externalReferenceId: 'an external reference',
   reasonCode: 'a reason',
   decision: 'a decision',
   note: 'a note',
