@@ -2,6 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DemoForm } from '../../../src/renderer/src/features/workspaces/DemoForm';
 import { WorkspaceCard } from '../../../src/renderer/src/features/workspaces/WorkspaceCard';
 import { WorkspaceForm } from '../../../src/renderer/src/features/workspaces/WorkspaceForm';
 import { Failure, installBridge, resetStore, workspace, type Handlers } from './bridge';
@@ -117,5 +118,26 @@ describe('workspace form messages', () => {
       expect(alert.textContent).toContain('Ondato answered HTTP 429. Try again in 30 seconds.'),
     );
     expect(occurrences(alert, 'limiting requests')).toBe(1);
+  });
+
+  it('puts a refused demo officer name on the name field, in plain words', async () => {
+    installBridge({
+      'workspaces:create-demo': () => {
+        throw new Failure({
+          code: 'invalid_input',
+          message: 'Use at most 100 characters for the officer name.',
+          fields: { officerName: ['Use at most 100 characters for the officer name.'] },
+        });
+      },
+    });
+    const user = userEvent.setup();
+    render(<DemoForm />);
+    await user.type(screen.getByLabelText(/Your name/), 'Rasa');
+    await user.click(screen.getByRole('button', { name: 'Try the demo' }));
+    const name = screen.getByLabelText(/Your name/);
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Use at most 100 characters for the officer name.',
+    );
   });
 });
