@@ -63,6 +63,8 @@ let count = 0;
 async function shoot(page: Page, screen: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    // The pointer rests where the last click left it; park it in a corner so no hover shows.
+    await page.mouse.move(size.width - 1, size.height - 1);
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme });
       await until(
