@@ -1,6 +1,7 @@
-// Draws resources/icon.png (512×512): an ID card with a portrait and text lines on a blue rounded
-// square, with a green check badge. Procedural, so the icon has a known origin and no licence
-// question; run `npx tsx scripts/make-icon.ts` after changing it and commit the PNG.
+// Draws resources/icon.png (512×512): an ID card with a portrait and text lines on a rounded square in
+// the app's one accent (the ink blue of styles/tokens.css, docs/adr/0019-visual-identity.md), with a
+// green check badge. Few, large shapes so it still reads at 16–32 px in a taskbar. Procedural, so the
+// icon has a known origin and no licence question; run `npm run icon` after changing it and commit the PNG.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
@@ -57,27 +58,28 @@ function mix(a: number, b: number, t: number): number {
 /** Background gradient, top-left to bottom-right. */
 function backgroundAt(x: number, y: number): Rgba {
   const t = (x + y) / (2 * SIZE);
-  return [mix(0x2f, 0x17, t), mix(0x6b, 0x3a, t), mix(0xe0, 0x93, t), 255];
+  return [mix(0x2d, 0x15, t), mix(0x62, 0x33, t), mix(0xbd, 0x6a, t), 255];
 }
 
-const card = roundRect(88, 146, 424, 366, 30);
+/** The accent (--accent, light theme) and the tints around it. */
+const INK: Rgba = [0x1e, 0x4a, 0x94, 255];
+const INK_TINT: Rgba = [0xe7, 0xee, 0xfa, 255];
+const LINE: Rgba = [0xb8, 0xc7, 0xe3, 255];
+const WHITE: Rgba = [255, 255, 255, 255];
+const GREEN: Rgba = [0x1c, 0x7a, 0x43, 255];
+
+const portrait = roundRect(108, 166, 232, 346, 20);
 const layers: { shape: Shape; color: Rgba | ((x: number, y: number) => Rgba) }[] = [
   { shape: roundRect(24, 24, 488, 488, 104), color: backgroundAt },
-  { shape: card, color: [255, 255, 255, 255] },
-  { shape: roundRect(112, 170, 236, 342, 18), color: [226, 234, 250, 255] },
-  {
-    shape: both(roundRect(112, 170, 236, 342, 18), either(circle(174, 232, 34), ellipse(174, 330, 56, 50))),
-    color: [47, 107, 224, 255],
-  },
-  { shape: roundRect(258, 190, 396, 208, 9), color: [47, 107, 224, 255] },
-  { shape: roundRect(258, 228, 372, 244, 8), color: [190, 204, 232, 255] },
-  { shape: roundRect(258, 262, 352, 278, 8), color: [190, 204, 232, 255] },
-  { shape: circle(390, 370, 74), color: [255, 255, 255, 255] },
-  { shape: circle(390, 370, 62), color: [22, 163, 94, 255] },
-  {
-    shape: either(stroke(360, 372, 382, 394, 16), stroke(382, 394, 422, 350, 16)),
-    color: [255, 255, 255, 255],
-  },
+  { shape: roundRect(80, 138, 432, 374, 32), color: WHITE },
+  { shape: portrait, color: INK_TINT },
+  { shape: both(portrait, either(circle(170, 228, 38), ellipse(170, 334, 60, 52))), color: INK },
+  { shape: roundRect(258, 188, 404, 210, 11), color: INK },
+  { shape: roundRect(258, 232, 380, 252, 10), color: LINE },
+  { shape: roundRect(258, 274, 344, 294, 10), color: LINE },
+  { shape: circle(392, 372, 80), color: WHITE },
+  { shape: circle(392, 372, 66), color: GREEN },
+  { shape: either(stroke(359, 374, 383, 398, 18), stroke(383, 398, 426, 350, 18)), color: WHITE },
 ];
 
 function over(dst: [number, number, number, number], src: Rgba, coverage: number): void {

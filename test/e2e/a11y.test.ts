@@ -17,6 +17,7 @@ import { screenRecorder } from './support/screens';
 /*
  * Every screen, in the light and the dark theme, through axe-core (WCAG 2.x A/AA + best practices):
  * no serious or critical violation anywhere; moderate and minor ones are printed for the record.
+ * A second pass runs axe's AAA contrast rule (color-contrast-enhanced) on the same screens and themes.
  * Each screen is also photographed in both themes: artifacts/screenshots/<theme>-<screen>.png.
  */
 
@@ -30,6 +31,8 @@ afterEach(async () => {
 function report(recorder: ReturnType<typeof screenRecorder>): void {
   console.log(recorder.summary());
   expect(recorder.blocking(), 'serious or critical axe violations').toBe('');
+  // The second pass on the same screens and themes: text reaches AAA contrast (1.4.6), not only AA.
+  expect(recorder.belowAaa(), 'text below AAA contrast (color-contrast-enhanced)').toBe('');
 }
 
 describe.runIf(hasChromium())('accessibility and screenshots of every screen, light and dark', () => {
@@ -39,7 +42,8 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
     const screens = screenRecorder(page);
     await screenshotOnFailure(page, 'a11y-onboarding', async () => {
       await page.getByRole('heading', { name: 'Welcome to KYC Desk' }).waitFor();
-      // The checker can fail: an unlabelled image and a grey-on-grey button are caught as blocking.
+      // The checker can fail: an unlabelled image and a grey-on-grey button are caught as blocking,
+      // and a grey note that passes AA is caught by the AAA pass.
       await page.evaluate(`(() => {
         const probe = document.createElement('div');
         probe.id = 'axe-canary';
@@ -49,10 +53,20 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
         // Through the CSSOM: the app's CSP (rightly) ignores style attributes.
         button.style.setProperty('color', '#bbb');
         button.style.setProperty('background', '#ccc');
+        // 5.7:1, AA but not AAA: axe reports an element below AA under color-contrast only.
+        const note = probe.appendChild(document.createElement('p'));
+        note.id = 'axe-canary-aaa';
+        note.textContent = 'Grey note';
+        note.style.setProperty('color', '#6e6e6e');
+        note.style.setProperty('background', '#ffffff');
         document.querySelector('main').prepend(probe);
       })()`);
       const canary = (await runAxe(page)).filter(isBlocking).map((v) => v.id);
       expect(canary).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+      const aaa = (await runAxe(page, ['color-contrast-enhanced'])).flatMap((v) =>
+        v.nodes.map((n) => n.target),
+      );
+      expect(aaa).toContain('#axe-canary-aaa');
       await page.evaluate(`document.getElementById('axe-canary').remove()`);
       await screens.capture('welcome');
 

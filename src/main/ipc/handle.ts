@@ -22,6 +22,16 @@ export function toIpcError(raw: unknown): IpcError {
 }
 
 /**
+ * One problem is said as it is ("Enter a name for the workspace."): a screen without that field, or a
+ * toast, still tells the officer what to do. Several point at the fields that carry them.
+ */
+function invalidInputMessage(fields: Record<string, string[]>): string {
+  const messages = [...new Set(Object.values(fields).flat())];
+  if (messages.length === 1) return messages[0]!;
+  return 'Check the highlighted fields: KYC Desk could not accept them as they are.';
+}
+
+/**
  * Validates the channel and the input, runs the handler and wraps the outcome in the envelope.
  * Never throws: a renderer can only ever get `{ ok, value }` or `{ ok: false, error }` back.
  */
@@ -39,14 +49,8 @@ export async function dispatch(
   }
   const parsed = inputs[channel].safeParse(rawInput);
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid_input',
-        message: 'Check the highlighted fields: KYC Desk could not accept them as they are.',
-        fields: fieldErrors(parsed.error),
-      },
-    };
+    const fields = fieldErrors(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message: invalidInputMessage(fields), fields } };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;

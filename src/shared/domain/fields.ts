@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { officerMessage } from './field-words';
 
 /*
  * The one mapping from zod issues to form fields, used by IPC dispatch, the services, the Ondato client,
@@ -14,9 +15,9 @@ export function fieldKey(path: readonly PropertyKey[]): string {
   return path.length > 0 ? path.map(String).join('.') : '_';
 }
 
-/** zod's own words for an unknown key are "Unrecognized key"; an officer reads "Unknown field". */
+/** Never zod's developer English: a schema's own sentence, or the officer's words for zod's default. */
 function messageOf(issue: z.ZodError['issues'][number]): string {
-  return issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
+  return officerMessage(issue);
 }
 
 /** Every message per field, in the order zod reported them. */

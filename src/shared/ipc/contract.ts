@@ -148,7 +148,7 @@ export const workspaceDraftSchema = z.strictObject({
 });
 
 export const newWorkspaceSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Give the workspace a name.').max(80, 'Use at most 80 characters.'),
+  name: z.string().trim().min(1, 'Enter a name for the workspace.').max(80, 'Use at most 80 characters.'),
   environment,
   clientId,
   clientSecret,
@@ -215,7 +215,7 @@ export const inputs = {
     name: z
       .string()
       .trim()
-      .min(1, 'Give the workspace a name.')
+      .min(1, 'Enter a name for the workspace.')
       .max(80, 'Use at most 80 characters.')
       .optional(),
     setupId: z.uuid('Choose a setup from the list Ondato returned.').optional(),

@@ -19,14 +19,21 @@ export interface Violation {
   nodes: { target: string; summary: string }[];
 }
 
-export async function runAxe(page: Page): Promise<Violation[]> {
+const AA_TAGS = {
+  type: 'tag',
+  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+};
+
+/** WCAG 2.x A/AA and best practices by default; `rules` runs only those rules (e.g. an AAA one). */
+export async function runAxe(page: Page, rules?: readonly string[]): Promise<Violation[]> {
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (loaded !== true) await page.evaluate(AXE_SOURCE);
+  const runOnly = JSON.stringify(rules ? { type: 'rule', values: rules } : AA_TAGS);
   // A string: this file is type-checked without the DOM library.
   return (await page.evaluate(`(async () => {
     const results = await window.axe.run(document, {
       resultTypes: ['violations'],
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: ${runOnly},
     });
     return results.violations.map((v) => ({
       id: v.id,

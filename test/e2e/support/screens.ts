@@ -12,6 +12,8 @@ export interface ScreenReport {
   screen: string;
   theme: Theme;
   violations: Violation[];
+  /** The second pass: AAA contrast (`color-contrast-enhanced`, 7:1 and 4.5:1 for large text). */
+  enhanced: Violation[];
   screenshot: string;
 }
 
@@ -89,6 +91,8 @@ export function screenRecorder(page: Page): {
   capture(screen: string): Promise<void>;
   summary(): string;
   blocking(): string;
+  /** Text below AAA contrast on any captured screen, in either theme ('' when none). */
+  belowAaa(): string;
 } {
   const reports: ScreenReport[] = [];
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -98,9 +102,10 @@ export function screenRecorder(page: Page): {
       for (const theme of THEMES) {
         await useTheme(page, theme);
         const violations = await checkScreen(page, `${theme} ${screen}`);
+        const enhanced = await runAxe(page, ['color-contrast-enhanced']);
         const screenshot = join(SCREENSHOTS, `${theme}-${screen}.png`);
         await fullScreenshot(page, screenshot);
-        reports.push({ screen, theme, violations, screenshot });
+        reports.push({ screen, theme, violations, enhanced, screenshot });
       }
       await useTheme(page, 'light');
     },
@@ -121,6 +126,12 @@ export function screenRecorder(page: Page): {
       return reports
         .filter((r) => r.violations.some(isBlocking))
         .map((r) => `${r.theme} ${r.screen}:\n${describeViolations(r.violations.filter(isBlocking))}`)
+        .join('\n');
+    },
+    belowAaa() {
+      return reports
+        .filter((r) => r.enhanced.length > 0)
+        .map((r) => `${r.theme} ${r.screen}:\n${describeViolations(r.enhanced)}`)
         .join('\n');
     },
   };

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * WCAG AA for the token pairs the stylesheets use, in both themes: 4.5:1 for text, 3:1 for icons,
- * control borders and the focus ring. Reads tokens.css itself, so a colour tweak that breaks a pair fails.
+ * WCAG for the token pairs the stylesheets use, in both themes: AAA (7:1) for every text colour on
+ * every surface it sits on, 3:1 for icons, control borders and the focus ring. Reads tokens.css
+ * itself, so a colour tweak that breaks a pair fails.
  */
 
 function block(selector: string): Record<string, string> {
@@ -59,9 +60,31 @@ const TEXT: [string, string][] = [
   ['demo-text', 'demo-bg'],
 ];
 
+/** AAA (1.4.6, 7:1): body text, navigation, secondary text, links, status text, badges and buttons. */
+const ENHANCED: [string, string][] = [
+  ...TEXT,
+  ['text', 'success-soft'],
+  ['text-muted', 'surface-hover'],
+  ['text-muted', 'warning-soft'],
+  ['text-muted', 'success-soft'],
+  ['accent-text', 'surface-2'],
+  ['accent-text', 'surface-hover'],
+  ['accent-text', 'accent-soft'],
+  ['danger', 'surface-2'],
+  ['success', 'success-soft'],
+  ['warning', 'surface'],
+  ['warning', 'warning-soft'],
+  ['warning', 'bg'],
+  ['progress', 'surface'],
+  ['neutral', 'surface'],
+  ['accent', 'surface'],
+  ['accent', 'bg'],
+];
+
 const NON_TEXT: [string, string][] = [
   ['border-strong', 'surface'],
   ['border-strong', 'bg'],
+  ['border-strong', 'surface-2'],
   ['focus', 'surface'],
   ['focus', 'bg'],
   ['focus', 'accent-soft'],
@@ -82,6 +105,12 @@ describe.each([
     expect(tokens[fg], fg).toBeDefined();
     expect(tokens[bg], bg).toBeDefined();
     expect(contrast(tokens[fg]!, tokens[bg]!)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(ENHANCED)('%s on %s is at least 7:1 (AAA)', (fg, bg) => {
+    expect(tokens[fg], fg).toBeDefined();
+    expect(tokens[bg], bg).toBeDefined();
+    expect(contrast(tokens[fg]!, tokens[bg]!)).toBeGreaterThanOrEqual(7);
   });
 
   it.each(NON_TEXT)('%s against %s is at least 3:1', (fg, bg) => {

@@ -9,6 +9,8 @@ interface FieldProps {
   id: string;
   label: string;
   hint?: React.ReactNode;
+  /** The hint is a warning the officer should not miss (it still does not block). */
+  hintTone?: 'warning';
   error?: string | null | undefined;
   required?: boolean;
   /** Gets the attributes that tie the control to its label, hint and error. */
@@ -19,7 +21,15 @@ interface FieldProps {
  * A labelled control with its hint below it; an error takes the hint's place (our messages say what
  * to type, so both at once would repeat), keeping the controls of a row aligned either way.
  */
-export function Field({ id, label, hint, error, required, children }: FieldProps): React.JSX.Element {
+export function Field({
+  id,
+  label,
+  hint,
+  hintTone,
+  error,
+  required,
+  children,
+}: FieldProps): React.JSX.Element {
   const hintId = hint && !error ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -39,7 +49,7 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
           {error}
         </p>
       ) : hint ? (
-        <p id={hintId} className="field-hint">
+        <p id={hintId} className="field-hint" data-tone={hintTone}>
           {hint}
         </p>
       ) : null}

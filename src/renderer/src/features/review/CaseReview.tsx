@@ -9,7 +9,7 @@ import { Icon } from './Badge';
 import { CaseHeader, TITLE_ID, lastSyncedAt } from './CaseHeader';
 import { DataComparison } from './DataComparison';
 import { DecisionPanel } from './DecisionPanel';
-import { FreshnessBanner } from './FreshnessBanner';
+import { explainsRefreshFailure, FreshnessBanner, freshnessOf } from './FreshnessBanner';
 import { ImageGallery } from './ImageGallery';
 import { isOpenIdv } from './labels';
 import { OndatoChecks } from './OndatoChecks';
@@ -76,7 +76,9 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
         <CaseHeader
           view={view}
           refreshing={entry.refreshing}
-          refreshError={entry.refreshError}
+          refreshError={
+            explainsRefreshFailure(freshnessOf(lastSyncedAt(view), sync, now)) ? null : entry.refreshError
+          }
           onRefresh={() => void refresh(caseId)}
           now={now}
         />

@@ -22,6 +22,14 @@ export function freshnessOf(syncedAt: number | null, sync: SyncStatus | null, no
   return { kind: 'fresh' };
 }
 
+/**
+ * Offline or signed out, a failed Refresh has the same cause this banner already explains (with what
+ * still works): a second banner saying it again after every Refresh reads like a new problem.
+ */
+export function explainsRefreshFailure(freshness: Freshness): boolean {
+  return freshness.kind === 'offline' || freshness.kind === 'auth_failed';
+}
+
 /** Says how old the data on screen is, and what still works, when it is not fresh. */
 export function FreshnessBanner({
   syncedAt,

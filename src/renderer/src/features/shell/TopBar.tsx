@@ -1,6 +1,7 @@
 import { useStore } from '../../store';
 import { selectActiveWorkspace } from '../../store/workspace-slice';
 import type { Route, RouteName } from '../../store/app-slice';
+import { BrandMark } from './BrandMark';
 import { SyncIndicator } from './SyncIndicator';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
@@ -22,7 +23,10 @@ export function TopBar(): React.JSX.Element {
 
   return (
     <header className="topbar" data-env={active?.environment}>
-      <span className="brand">KYC Desk</span>
+      <span className="brand">
+        <BrandMark />
+        KYC Desk
+      </span>
       {hasWorkspaces ? <WorkspaceSwitcher /> : null}
       <nav className="main-nav" aria-label="Main">
         <ul>

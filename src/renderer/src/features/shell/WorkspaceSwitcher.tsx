@@ -65,7 +65,10 @@ export function WorkspaceSwitcher(): React.JSX.Element {
         {active ? (
           <>
             <EnvBadge environment={active.environment} />
-            <span className="ws-name">{active.name}</span>
+            {/* The full name on hover: a long one is cut short with an ellipsis to keep the bar one line. */}
+            <span className="ws-name" title={active.name}>
+              {active.name}
+            </span>
           </>
         ) : (
           <span className="ws-name">No workspace</span>
@@ -86,7 +89,9 @@ export function WorkspaceSwitcher(): React.JSX.Element {
                   onClick={() => void choose(w.id)}
                 >
                   <span className="ws-check">{w.id === active?.id ? <Icon name="check" /> : null}</span>
-                  <span className="ws-option-name">{w.name}</span>
+                  <span className="ws-option-name" title={w.name}>
+                    {w.name}
+                  </span>
                   <EnvBadge environment={w.environment} />
                   <span className="sr-only">
                     {w.id === active?.id ? ', current' : ''}

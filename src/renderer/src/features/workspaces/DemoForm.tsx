@@ -8,26 +8,40 @@ export function DemoForm({ idPrefix = 'demo' }: { idPrefix?: string }): React.JS
   const [officerName, setOfficerName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
 
   const submit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setNameError(null);
     const result = await createDemo(officerName);
     setBusy(false);
-    if (!result.ok) setError(result.error.message);
+    if (result.ok) return;
+    // A message about the name goes on the name field; anything else above the button.
+    const onName = result.error.fields['officerName']?.[0];
+    if (onName) setNameError(onName);
+    else setError(result.error.message);
   };
 
   return (
     <form className="form field-narrow" noValidate onSubmit={(event) => void submit(event)}>
-      <Field id={`${idPrefix}-officer`} label="Your name" hint="Recorded with your decisions in the demo.">
+      <Field
+        id={`${idPrefix}-officer`}
+        label="Your name"
+        hint="Recorded with your decisions in the demo."
+        error={nameError}
+      >
         {(a11y) => (
           <input
             {...a11y}
             className="input"
             autoComplete="name"
             value={officerName}
-            onChange={(e) => setOfficerName(e.target.value)}
+            onChange={(e) => {
+              setOfficerName(e.target.value);
+              setNameError(null);
+            }}
           />
         )}
       </Field>

@@ -7,7 +7,14 @@ export function ProblemMessage({ problem }: { problem: ConnectionProblem }): Rea
       <Icon name="alert" />
       <div>
         <p className="problem-message">{problem.message}</p>
-        {problem.detail ? <p className="problem-detail">Details: {problem.detail}</p> : null}
+        {problem.others.length > 0 ? (
+          <ul className="problem-list">
+            {problem.others.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        ) : null}
+        {problem.detail ? <p className="problem-detail">{problem.detail}</p> : null}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { connectionProblem, type ConnectionProblem } from './connection-errors';
 import { pointsAtKycHost } from './host-edits';
 import { ProblemMessage } from './ProblemMessage';
 import { RemoveWorkspaceDialog } from './RemoveWorkspaceDialog';
-import { WorkspaceEditForm } from './WorkspaceEditForm';
+import { WorkspaceForm } from './WorkspaceForm';
 
 type TestState =
   { kind: 'testing' } | { kind: 'ok'; setups: number } | { kind: 'error'; problem: ConnectionProblem } | null;
@@ -71,7 +71,7 @@ export function WorkspaceCard({
         <dd>{workspace.officerName || 'Not set'}</dd>
       </dl>
       {editing ? (
-        <WorkspaceEditForm workspace={workspace} onDone={() => setEditing(false)} />
+        <WorkspaceForm workspace={workspace} onCancel={() => setEditing(false)} />
       ) : (
         <div className="button-row">
           {active ? null : (
