@@ -32,7 +32,7 @@ function PinInput(props: {
       </label>
       <input
         id={id}
-        className="input"
+        className="input input-pin"
         type="password"
         inputMode="numeric"
         autoComplete="off"
@@ -145,7 +145,7 @@ export function AutoLockSection(): React.JSX.Element {
         </label>
         <select
           id="set-autolock"
-          className="input"
+          className="input input-fit"
           value={MINUTES.some((m) => m.value === minutes) ? minutes : 0}
           disabled={!pinSet}
           aria-describedby="set-autolock-hint"
