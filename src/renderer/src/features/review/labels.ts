@@ -316,6 +316,17 @@ export function timelineEntry(event: AuditEvent): TimelineEntry {
       return entry('QR code shown', 'neutral', 'dot');
     case 'link.opened':
       return entry('Customer link opened in the browser', 'neutral', 'dot');
+    case 'qr.saved':
+      return entry('QR code saved as PNG', 'neutral', 'dot', str(d, 'where'));
+    case 'counter.shown':
+      return entry('Counter view shown to the customer', 'neutral', 'dot');
+    case 'counter.closed':
+      return entry(
+        'Counter view closed',
+        'neutral',
+        'dot',
+        str(d, 'confirmedWith') === 'pin' ? 'with the officer’s PIN' : null,
+      );
     default:
       return { title: event.action, detail: null, who, tone: 'neutral', icon: 'question', unknown: true };
   }
