@@ -142,6 +142,7 @@ describe.runIf(hasChromium())('counter mode in Chromium', () => {
       // The officer's screen offers the review.
       const offer = page.getByRole('region', { name: 'Counter mode' });
       await offer.getByText('The customer has finished the verification.').waitFor();
+      await page.screenshot({ path: join(SHOTS, 'officer-offer-light-1366.png'), animations: 'disabled' });
       await offer.getByRole('button', { name: 'Open the review' }).click();
       await page.getByRole('heading', { name: `${CUSTOMER.first} ${CUSTOMER.last}`, level: 1 }).waitFor();
 

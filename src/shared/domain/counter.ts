@@ -74,9 +74,9 @@ export function counterPagePath(caseId: string): string {
 export const COUNTER_INSTRUCTIONS_MAX = 600;
 
 export const DEFAULT_COUNTER_INSTRUCTIONS =
-  'Scan the code with your phone camera and follow the steps on your phone.\n' +
-  'You will need your identity card or passport, and you will take a short selfie.\n' +
-  'Your photos go straight to our verification partner. Let us know if you need any help.';
+  'Have your identity card or passport ready: your phone will ask for photos of it and a short selfie.\n' +
+  'The photos go securely to our verification partner, not to this screen.\n' +
+  'If you need any help, just ask us.';
 
 /** The parts of a cached case that progress is derived from (statuses stay open strings). */
 export interface CounterProgressInput {

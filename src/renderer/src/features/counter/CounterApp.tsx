@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import type { CounterView } from '../../../../shared/domain/counter';
+import type { CounterStage, CounterView } from '../../../../shared/domain/counter';
 import { useAppliedTheme } from '../shell/use-theme';
 import { paragraphs, stageText, typedLink } from './counter-text';
 import { CounterExitDialog } from './CounterExitDialog';
 import { CounterSteps } from './CounterSteps';
 import { useCounterView, useSvgUrl } from './use-counter-view';
+
+const FINAL: ReadonlySet<CounterStage> = new Set<CounterStage>(['done', 'stopped', 'expired']);
 
 /**
  * The customer-facing counter view (ADR 0018): the code to scan, the link, the branch's instructions
@@ -89,7 +91,8 @@ function CounterScreen({ view }: { view: CounterView }): React.JSX.Element {
           <p className="counter-stage" role="status" data-stage={stage}>
             {stageText(stage)}
           </p>
-          {paragraphs(view.instructions).length > 0 ? (
+          {/* Once the customer is finished or has stopped, the instructions are no longer theirs to follow. */}
+          {!FINAL.has(stage) && paragraphs(view.instructions).length > 0 ? (
             <div className="counter-instructions">
               {paragraphs(view.instructions).map((line, index) => (
                 <p key={index}>{line}</p>

@@ -1,7 +1,7 @@
 import type { CounterStep } from '../../../../shared/domain/counter';
 import { STEP_LABELS, STEP_STATES } from './counter-text';
 
-const MARKS = { done: '✓', current: '•', waiting: '', skipped: '–' } as const;
+const MARKS = { done: '✓', current: '', waiting: '', skipped: '–' } as const;
 
 /** The customer's progress as a short numbered list: done, now, still to do. */
 export function CounterSteps({ steps }: { steps: CounterStep[] }): React.JSX.Element {
