@@ -4,8 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CounterApp } from '../../../src/renderer/src/features/counter/CounterApp';
 import { CounterBanner } from '../../../src/renderer/src/features/counter/CounterBanner';
+import { CounterSettingsSection } from '../../../src/renderer/src/features/counter/CounterSettingsSection';
 import { useStore } from '../../../src/renderer/src/store';
-import { counterProgress, type CounterView } from '../../../src/shared/domain/counter';
+import {
+  counterProgress,
+  DEFAULT_COUNTER_INSTRUCTIONS,
+  type CounterView,
+} from '../../../src/shared/domain/counter';
 import { Failure, installBridge, resetStore } from './bridge';
 
 const URL_TEXT = 'https://idv.ondato.com/?id=case-1';
@@ -143,5 +148,39 @@ describe('the officer’s counter banner', () => {
     expect(useStore.getState().route).toEqual({ name: 'case', caseId: 'case-1' });
     act(() => bridge.emit('counter:changed', { caseId: 'case-1', stage: 'done', active: false }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Counter mode' })).toBeNull());
+  });
+});
+
+describe('Settings › Counter mode', () => {
+  it('saves the instructions, refuses more than 600 characters, and restores the default text', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    const bridge = installBridge({
+      'settings:set': (patch) => {
+        saved.push(patch.counterInstructions ?? '');
+        const settings = { ...useStore.getState().settings, ...patch };
+        return settings;
+      },
+    });
+    render(<CounterSettingsSection />);
+    const field = screen.getByLabelText('Instructions for the customer');
+    expect((field as HTMLTextAreaElement).value).toBe(DEFAULT_COUNTER_INSTRUCTIONS);
+    const save = screen.getByRole('button', { name: 'Save instructions' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await user.clear(field);
+    await user.type(field, 'Ask at desk 3.');
+    await user.click(save);
+    await screen.findByText('Saved. An open counter view shows the new text at once.');
+    expect(useStore.getState().settings.counterInstructions).toBe('Ask at desk 3.');
+
+    await user.clear(field);
+    await user.click(field);
+    await user.paste('x'.repeat(601));
+    expect(save.disabled).toBe(true);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(screen.getByRole('button', { name: 'Use the default text' }));
+    await waitFor(() => expect(saved.at(-1)).toBe(DEFAULT_COUNTER_INSTRUCTIONS));
+    expect(bridge.calls('settings:set')).toHaveLength(2);
   });
 });
