@@ -102,6 +102,17 @@ export function createCounterService(ctx: ServiceContext, deps: CounterDeps): Co
   ctx.events.on('settings:changed', () => {
     for (const id of shown.keys()) announce(id, true);
   });
+  // Another workspace became active (or this one was removed): its cases leave the counter screen.
+  ctx.events.on('workspaces:changed', ({ workspaces, activeId }) => {
+    for (const [caseId, wsId] of [...shown]) {
+      if (wsId === activeId) continue;
+      shown.delete(caseId);
+      ctx.counterScreens?.close(caseId);
+      const ws = workspaces.find((w) => w.id === wsId);
+      if (ws) audit(ws, caseId, 'counter.closed', { confirmedWith: 'workspace-switch' });
+      ctx.events.emit('counter:changed', { caseId, stage: 'unknown', active: false });
+    }
+  });
 
   return {
     open(caseId) {

@@ -209,6 +209,27 @@ describe('counter mode (main side)', () => {
     expect(closed?.details).toEqual({ confirmedWith: 'pin' });
   });
 
+  it('ends counter mode when another workspace becomes active, recording it in the case’s own trail', async () => {
+    const created = await core.services.cases.create(PERSON);
+    await ipc('counter:open', { caseId: created.id });
+    const ended = core.next('counter:changed', (c) => c.caseId === created.id && !c.active);
+    const other = await core.services.workspaces.add({
+      ...simulatorWorkspace(sim.url, { name: 'Second branch' }),
+      clientSecret: 'demo-secret',
+    });
+    await core.services.workspaces.activate(other.id);
+    await ended;
+    await core.services.workspaces.activate(wsId);
+    expect(await ipc('counter:view', { caseId: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'counter_not_open' },
+    });
+    const closed = auditRepo
+      .listForCase(core.db, wsId, created.id)
+      .find((e) => e.action === 'counter.closed');
+    expect(closed?.details).toEqual({ confirmedWith: 'workspace-switch' });
+  });
+
   it('saves the QR code as a PNG that decodes to the link, and records where and what', async () => {
     const created = await core.services.cases.create({ ...PERSON, externalRef: 'CRM 9/1' });
     const saved = await ipc('link:save-qr', { caseId: created.id });
