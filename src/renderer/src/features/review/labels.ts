@@ -263,6 +263,13 @@ export function actorOf(event: Pick<AuditEvent, 'action' | 'officerName' | 'osUs
   return event.officerName ?? event.osUser;
 }
 
+/** How counter mode was left (`counter.closed`), in the officer's words. */
+const COUNTER_CLOSED_HOW: Record<string, string> = {
+  pin: 'with the officer’s PIN',
+  confirmation: 'confirmed by the officer',
+  'workspace-switch': 'another workspace was opened',
+};
+
 export function timelineEntry(event: AuditEvent): TimelineEntry {
   const d = event.details ?? {};
   const who = actorOf(event);
@@ -325,7 +332,7 @@ export function timelineEntry(event: AuditEvent): TimelineEntry {
         'Counter view closed',
         'neutral',
         'dot',
-        str(d, 'confirmedWith') === 'pin' ? 'with the officer’s PIN' : null,
+        COUNTER_CLOSED_HOW[str(d, 'confirmedWith') ?? ''] ?? null,
       );
     default:
       return { title: event.action, detail: null, who, tone: 'neutral', icon: 'question', unknown: true };
