@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as auditRepo from '../../../src/main/db/repos/audit';
 import { dispatch } from '../../../src/main/ipc/handle';
 import { startSimulator, type Simulator } from '../../../src/simulator';
+import { pdfText } from '../records/pdf-tools';
 import type { CounterView } from '../../../src/shared/domain/counter';
 import type { RequestChannel } from '../../../src/shared/ipc/channels';
 import type { Input } from '../../../src/shared/ipc/contract';
@@ -243,6 +244,13 @@ describe('counter mode (main side)', () => {
     const entry = auditRepo.listForCase(core.db, wsId, created.id).find((e) => e.action === 'qr.saved');
     expect(entry?.details).toMatchObject({ where: path, bytes: readFileSync(path).length });
     expect(entry?.details['sha256']).toMatch(/^[0-9a-f]{64}$/);
+    // The evidence pack lists both kinds in words, not as raw action names.
+    await ipc('counter:open', { caseId: created.id });
+    const pdf = join(data.dir, 'evidence.pdf');
+    await core.services.exports.casePdf(created.id, pdf);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('QR code saved as PNG');
+    expect(text).toContain('Counter view shown to the customer');
     expect(await ipc('link:save-qr', { caseId: 'no-such-case' })).toMatchObject({
       ok: false,
       error: { code: 'case_not_found' },
