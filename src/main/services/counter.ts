@@ -28,8 +28,6 @@ export interface CounterService {
   open(caseId: string): CounterOpened;
   view(caseId: string): Promise<CounterView>;
   close(caseId: string, pin?: string): Promise<void>;
-  /** Case ids shown in counter mode in the active workspace. */
-  active(): string[];
 }
 
 export interface CounterDeps {
@@ -162,16 +160,6 @@ export function createCounterService(ctx: ServiceContext, deps: CounterDeps): Co
       ctx.counterScreens?.close(caseId);
       audit(ws, caseId, 'counter.closed', { confirmedWith: needsPin ? 'pin' : 'confirmation' });
       announce(caseId, false);
-    },
-
-    active() {
-      let ws: Workspace;
-      try {
-        ws = ctx.runtime.workspace();
-      } catch {
-        return [];
-      }
-      return [...shown].filter(([, wsId]) => wsId === ws.id).map(([id]) => id);
     },
   };
 }

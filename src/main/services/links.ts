@@ -18,7 +18,7 @@ export interface LinkService {
   open(caseId: string): Promise<void>;
   /** "Save QR as PNG": main asks where (native dialog), writes the PNG and records `qr.saved`. */
   saveQrToChosenFile(caseId: string): Promise<ExportOutcome>;
-  /** The same to a given absolute path (the CLI's `qr --out`). */
+  /** The same to a given absolute path (a front door that takes paths, like the exports'). */
   saveQr(caseId: string, path: string): Promise<ExportOutcome>;
 }
 
