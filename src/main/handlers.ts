@@ -70,6 +70,10 @@ export function createHandlers(s: Services): HandlerMap {
       'rescue:restore-latest': notInRescue,
       'rescue:discard': notInRescue,
       'rescue:restart': notInRescue,
+      'counter:open': async ({ caseId }) => s.counter.open(caseId),
+      'counter:view': ({ caseId }) => s.counter.view(caseId),
+      'counter:close': ({ caseId, pin }) => s.counter.close(caseId, pin),
+      'link:save-qr': ({ caseId }) => s.links.saveQrToChosenFile(caseId),
     },
     s.lock,
   );

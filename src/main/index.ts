@@ -5,6 +5,7 @@ import { createCore, type Core } from './app/core';
 import { createRescueCore, isRescuable } from './app/rescue';
 import { showAbout } from './electron/about';
 import { createDialogConfirmer } from './electron/confirm-dialog';
+import { createCounterWindows } from './electron/counter-window';
 import { registerIpc } from './electron/ipc-adapter';
 import { electronSaveDialog } from './electron/save-dialog';
 import { installMenu } from './electron/menu';
@@ -18,6 +19,7 @@ import { defaultDataDir, logDir } from './paths';
 import { createKeytarStore } from './secrets/keytar-store';
 import type { SecretStore } from './secrets/secret-store';
 import type { Confirmer } from './services/confirm';
+import type { Events } from '../shared/ipc/contract';
 import { createMainWindow } from './window';
 
 // Wiring only: harden the process, build the core, register the handlers, forward events, open the window.
@@ -36,6 +38,10 @@ app.setPath('userData', defaultDataDir());
 const dataDir = app.getPath('userData');
 const logger = createFileLogger({ dir: logDir(dataDir) });
 const rendererRoot = join(__dirname, '../renderer');
+const counterWindows = createCounterWindows({
+  mainWindow: () => mainWindow,
+  icon: join(app.getAppPath(), 'resources', 'icon.png'),
+});
 
 function versions(): Record<string, string> {
   const { electron, chrome, node, v8 } = process.versions;
@@ -65,6 +71,7 @@ function openWindow(): BrowserWindow {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    counterWindows.closeAll();
   });
   mainWindow = win;
   return win;
@@ -132,6 +139,7 @@ async function boot(): Promise<void> {
         },
       },
       saveDialog: electronSaveDialog(() => mainWindow),
+      counterScreens: counterWindows,
       app: { name: app.getName(), version: app.getVersion(), versions: versions() },
     });
   } catch (error) {
@@ -140,9 +148,18 @@ async function boot(): Promise<void> {
     return;
   }
   core = started;
-  registerIpc(started.handlers, () => mainWindow, logger);
+  registerIpc(
+    started.handlers,
+    () => mainWindow,
+    logger,
+    () => counterWindows.list(),
+  );
   started.events.onAny((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
+    // A counter window hears only about its own case (ADR 0018).
+    if (event !== 'counter:changed') return;
+    const { caseId } = payload as Events['counter:changed'];
+    for (const w of counterWindows.list()) if (w.caseId === caseId) w.send(event, payload);
   });
   installMenu({
     appName: app.getName(),

@@ -21,7 +21,7 @@ import {
   type Shell,
 } from '../services';
 import { refuseAll, type Confirmer } from '../services/confirm';
-import type { ServiceContext } from '../services/context';
+import type { CounterScreens, ServiceContext } from '../services/context';
 import { IDLE_CHECK_MS } from '../services/lock';
 import { readSettings } from '../services/settings';
 import type { TimerHandle, Timers } from '../sync/options';
@@ -53,6 +53,8 @@ export interface CoreDeps {
   confirmer?: Confirmer;
   /** Electron's save dialog for exports; the CLI has none (it takes paths as arguments). */
   saveDialog?: SaveDialog;
+  /** Electron's counter-view window; the CLI and the harness have none (the caller shows the page). */
+  counterScreens?: CounterScreens;
   /** Defaults to the real sync engine. */
   createEngine?: EngineFactory;
   engineOptions?: SyncEngineOptions;
@@ -186,6 +188,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     shell: deps.shell,
     confirmer: deps.confirmer ?? refuseAll,
     saveDialog: deps.saveDialog,
+    counterScreens: deps.counterScreens,
     runtime,
     demo,
     tuning: deps.clientTuning,

@@ -39,6 +39,9 @@ const ACTIONS: Record<string, string> = {
   'sync.files_cached': 'Images downloaded',
   'export.case_pdf': 'Evidence pack exported',
   'export.case_register': 'Case register exported',
+  'qr.saved': 'QR code saved as PNG',
+  'counter.shown': 'Counter view shown to the customer',
+  'counter.closed': 'Counter view closed by the officer',
 };
 
 export function actionLabel(action: string): string {

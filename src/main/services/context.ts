@@ -25,6 +25,16 @@ export interface SaveDialog {
   }): Promise<string | null>;
 }
 
+/**
+ * The counter view's own window (Electron): main opens it, decides what it may call, and closes it.
+ * Absent in the CLI and the harness, where the caller shows the counter page itself.
+ */
+export interface CounterScreens {
+  /** Opens (or brings forward) the counter window of the case; false when there are no windows here. */
+  show(caseId: string): boolean;
+  close(caseId: string): void;
+}
+
 /** What every service may use; built once by the core. */
 export interface ServiceContext {
   db: Db;
@@ -47,6 +57,8 @@ export interface ServiceContext {
   tuning?: ClientTuning | undefined;
   /** Where exports are saved in the app; absent in the CLI, which takes paths from its arguments. */
   saveDialog?: SaveDialog | undefined;
+  /** The counter view's window in the app; absent in the CLI and the harness. */
+  counterScreens?: CounterScreens | undefined;
   /** Timers for the retention schedule and the import's pacing; Node's when absent (tests inject). */
   timers?: Timers | undefined;
   /** Requests a second to Ondato, as sync uses (default 5). */

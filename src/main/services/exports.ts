@@ -54,7 +54,7 @@ function assertAbsolute(path: string): void {
     throw new AppError('export_path_invalid', 'Choose a full path for the exported file.');
 }
 
-function writeAtomically(path: string, data: Buffer | string): void {
+export function writeAtomically(path: string, data: Buffer | string): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
   try {
     writeFileSync(temp, data, { flag: 'wx' });

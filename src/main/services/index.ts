@@ -1,5 +1,6 @@
 import { createCacheCareService, type CacheCareService } from './cache-care';
 import { createCaseService, type CaseService } from './cases';
+import { createCounterService, type CounterService } from './counter';
 import type { ServiceContext } from './context';
 import { createExportService, type ExportService } from './exports';
 import { evidenceRiskFlags } from '../records/evidence-risk-flags';
@@ -22,6 +23,7 @@ import { createWorkspaceService, type WorkspaceService } from './workspaces';
 import type { Timers } from '../sync/options';
 
 export type { ServiceContext, Shell, Notifier, SaveDialog } from './context';
+export type { CounterScreens } from './context';
 
 export interface AppInfoSource {
   name: string;
@@ -45,6 +47,7 @@ export interface Services {
   retention: RetentionService;
   redaction: RedactionService;
   imports: ImportService;
+  counter: CounterService;
 }
 
 const nodeTimers: Timers = {
@@ -54,6 +57,12 @@ const nodeTimers: Timers = {
 
 export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
   const settings = createSettingsService(ctx);
+  const lock = createLockService({
+    db: ctx.db,
+    now: ctx.now,
+    events: ctx.events,
+    autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
+  });
   return {
     app,
     workspaces: createWorkspaceService(ctx),
@@ -65,12 +74,7 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
     storage: createStorageService(ctx),
     cacheCare: createCacheCareService(ctx),
     sync: createSyncService(ctx, settings),
-    lock: createLockService({
-      db: ctx.db,
-      now: ctx.now,
-      events: ctx.events,
-      autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
-    }),
+    lock,
     exports: createExportService(ctx, { app, riskFlags: evidenceRiskFlags }),
     retention: createRetentionService(ctx),
     redaction: createRedactionService(ctx),
@@ -78,5 +82,6 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
       ratePerSecond: ctx.ratePerSecond ?? 5,
       timers: ctx.timers ?? nodeTimers,
     }),
+    counter: createCounterService(ctx, { lock, settings: () => readSettings(ctx) }),
   };
 }

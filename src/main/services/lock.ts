@@ -33,6 +33,10 @@ export const OPEN_WHILE_LOCKED: ReadonlySet<RequestChannel> = new Set<RequestCha
   'lock:now',
   'lock:unlock',
   'lock:activity',
+  // The customer-facing counter view shows nothing of the case but its link and progress; it must keep
+  // working for the customer while the officer's window locks (ADR 0018). Leaving it needs the PIN.
+  'counter:view',
+  'counter:close',
 ]);
 
 const SCRYPT_N = 2 ** 15;
@@ -62,6 +66,8 @@ export interface LockService {
   clearPin(currentPin: string): Promise<LockStatus>;
   lockNow(): LockStatus;
   unlock(pin: string): Promise<LockStatus>;
+  /** Checks the PIN without changing the lock (counter mode's exit); throws as `unlock` does. */
+  confirmPin(pin: string): Promise<void>;
   /** The officer did something (typed, clicked): restart the idle time. */
   activity(): void;
   /** Locks if the idle time has run out; returns whether the app is locked. */
@@ -246,6 +252,10 @@ export function createLockService(deps: LockDeps): LockService {
         lastActivity = now();
         return changed();
       });
+    },
+
+    confirmPin(pin) {
+      return serial(() => verify(pin, 'pin'));
     },
 
     activity() {

@@ -6,6 +6,7 @@ import type { SyncOnceReport } from '../sync/types';
 import type { Settings, StorageInfo, SyncStatus } from '../../shared/domain/views';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import { AUTO_LOCK_MAX_MINUTES, DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { COUNTER_INSTRUCTIONS_MAX } from '../../shared/domain/counter';
 import type { ServiceContext } from './context';
 
 export const SETTINGS_KEY = 'app.settings';
@@ -65,7 +66,14 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
         ? keep
         : DEFAULT_SETTINGS.backupKeep,
     recoveryPromptDismissed: flag('recoveryPromptDismissed'),
+    counterInstructions: counterInstructions(stored['counterInstructions']),
   };
+}
+
+function counterInstructions(value: unknown): string {
+  return typeof value === 'string' && value.length <= COUNTER_INSTRUCTIONS_MAX
+    ? value
+    : DEFAULT_SETTINGS.counterInstructions;
 }
 
 export function createSettingsService(ctx: ServiceContext): SettingsService {
@@ -82,6 +90,7 @@ export function createSettingsService(ctx: ServiceContext): SettingsService {
       if (patch.backupKeep !== undefined) next.backupKeep = patch.backupKeep;
       if (patch.recoveryPromptDismissed !== undefined)
         next.recoveryPromptDismissed = patch.recoveryPromptDismissed;
+      if (patch.counterInstructions !== undefined) next.counterInstructions = patch.counterInstructions;
       settingsRepo.set(ctx.db, SETTINGS_KEY, JSON.stringify(next));
       if (next.polling !== before.polling) ctx.runtime.engine()?.setEnabled(next.polling);
       ctx.events.emit('settings:changed', next);

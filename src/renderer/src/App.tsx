@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorState } from './components/states';
 import { CasesScreen } from './features/cases/CasesScreen';
+import { CounterBanner } from './features/counter/CounterBanner';
 import { CaseReview } from './features/review/CaseReview';
 import { LockScreen, useActivityPings } from './features/lock/LockScreen';
 import { NewCaseScreen } from './features/new-case/NewCaseScreen';
@@ -146,6 +147,7 @@ export function App(): React.JSX.Element {
         Skip to content
       </a>
       <TopBar />
+      <CounterBanner />
       <main id="main" ref={main} className="main" tabIndex={-1} data-screen={route.name}>
         <Screen route={route} />
       </main>

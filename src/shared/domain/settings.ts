@@ -1,3 +1,4 @@
+import { DEFAULT_COUNTER_INSTRUCTIONS } from './counter';
 import type { Settings } from './views';
 
 /** Longest auto-lock the settings accept, in minutes (one day). */
@@ -20,4 +21,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoLockMinutes: 0,
   backupKeep: DEFAULT_KEEP_BACKUPS,
   recoveryPromptDismissed: false,
+  counterInstructions: DEFAULT_COUNTER_INSTRUCTIONS,
 });

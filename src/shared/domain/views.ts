@@ -70,6 +70,8 @@ export interface Settings {
   backupKeep: number;
   /** The officer dismissed the first-start prompt to save a recovery code. */
   recoveryPromptDismissed: boolean;
+  /** The branch's instructions on the counter view (plain text; blank lines separate paragraphs). */
+  counterInstructions: string;
 }
 
 /** The auto-lock as the renderer sees it; the PIN and its hash never leave main. */

@@ -51,6 +51,10 @@ export const requestChannels = [
   'rescue:restore-latest',
   'rescue:discard',
   'rescue:restart',
+  'counter:open',
+  'counter:view',
+  'counter:close',
+  'link:save-qr',
 ] as const;
 
 export const eventChannels = [
@@ -60,6 +64,8 @@ export const eventChannels = [
   'settings:changed',
   'app:navigate',
   'lock:changed',
+  'counter:changed',
+  'counter:exit-requested',
 ] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];

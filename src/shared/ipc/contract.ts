@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AuditChainCheck, AuditEvent } from '../domain/audit';
 import type { CaseListPage } from '../domain/case';
+import type { CounterChanged, CounterOpened, CounterView } from '../domain/counter';
+import { COUNTER_INSTRUCTIONS_MAX } from '../domain/counter';
 import type { DecisionRecord } from '../domain/decision';
 import type {
   CaseView,
@@ -83,6 +85,10 @@ export interface Outputs {
   'rescue:restore-latest': RescueOutcome;
   'rescue:discard': RescueOutcome;
   'rescue:restart': RescueOutcome;
+  'counter:open': CounterOpened;
+  'counter:view': CounterView;
+  'counter:close': void;
+  'link:save-qr': ExportOutcome;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -98,6 +104,10 @@ export interface Events {
   'app:navigate': { to: NavigateTarget };
   /** Locked, unlocked, or the PIN was set or removed. */
   'lock:changed': LockStatus;
+  /** A case shown in counter mode moved on, its view's settings changed, or counter mode ended. */
+  'counter:changed': CounterChanged;
+  /** The counter window's close button was used: the view asks for the officer (Electron only). */
+  'counter:exit-requested': { caseId: string };
 }
 
 const id = z.string().trim().min(1, 'The id is empty.').max(200, 'The id is too long.');
@@ -166,6 +176,13 @@ export const settingsPatchSchema = z.strictObject({
   autoLockMinutes: z.number().int().min(0).max(1440).optional(),
   backupKeep: z.number().int().min(1).max(30).optional(),
   recoveryPromptDismissed: z.boolean().optional(),
+  counterInstructions: z
+    .string()
+    .max(
+      COUNTER_INSTRUCTIONS_MAX,
+      `Keep the instructions to ${COUNTER_INSTRUCTIONS_MAX} characters: customers read them at a glance.`,
+    )
+    .optional(),
 });
 
 /** An unlock PIN: 4 to 12 digits. */
@@ -274,6 +291,11 @@ export const inputs = {
   'rescue:restore-latest': none,
   'rescue:discard': none,
   'rescue:restart': none,
+  'counter:open': caseRef,
+  'counter:view': caseRef,
+  // The PIN is checked in main when auto-lock is on; any shape mismatch is simply a wrong PIN.
+  'counter:close': z.strictObject({ caseId: id, pin: pinAttempt.optional() }),
+  'link:save-qr': caseRef,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -11,6 +11,7 @@ import {
   type TestCore,
   type TestKeychain,
 } from './support';
+import { DEFAULT_COUNTER_INSTRUCTIONS } from '../../../src/shared/domain/counter';
 
 let sim: Simulator;
 let keychain: TestKeychain;
@@ -228,6 +229,7 @@ describe('cases', () => {
       autoLockMinutes: 0,
       backupKeep: 7,
       recoveryPromptDismissed: false,
+      counterInstructions: DEFAULT_COUNTER_INSTRUCTIONS,
     });
     const changed = core.next('settings:changed');
     expect(core.services.settings.set({ theme: 'dark', notifications: false })).toMatchObject({
@@ -245,6 +247,7 @@ describe('cases', () => {
       autoLockMinutes: 0,
       backupKeep: 7,
       recoveryPromptDismissed: false,
+      counterInstructions: DEFAULT_COUNTER_INSTRUCTIONS,
     });
     const storage = core.services.storage.info();
     expect(storage.dataDir).toBe(data.dir);

@@ -8,6 +8,7 @@ import { inputs, type EventPayload, type Input, type Output } from '../../../src
 import { fieldErrors } from '../../../src/shared/domain/fields';
 import type { IpcError, IpcResult } from '../../../src/shared/ipc/result';
 import { useStore } from '../../../src/renderer/src/store';
+import { DEFAULT_COUNTER_INSTRUCTIONS } from '../../../src/shared/domain/counter';
 
 /*
  * A test double for the preload bridge (`window.kycDesk`), the Electron boundary: each channel answers
@@ -106,6 +107,7 @@ export const SETTINGS: Settings = {
   autoLockMinutes: 0,
   backupKeep: 7,
   recoveryPromptDismissed: false,
+  counterInstructions: DEFAULT_COUNTER_INSTRUCTIONS,
 };
 
 export const ONLINE: SyncStatus = {

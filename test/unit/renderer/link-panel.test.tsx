@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LinkPanel, pngFileName } from '../../../src/renderer/src/features/link/LinkPanel';
+import { LinkPanel } from '../../../src/renderer/src/features/link/LinkPanel';
 import { Failure, installBridge, resetStore, type Handlers } from './bridge';
 
 const URL_TEXT = 'https://idv.ondato.com/?id=0a3f2c1e';
@@ -51,14 +51,26 @@ describe('LinkPanel', () => {
     expect(screen.queryByRole('button', { name: 'Copied' })).toBeNull();
   });
 
-  it('shows the QR code from main as a blob image and offers it as a PNG download', async () => {
-    setup();
+  it('shows the QR code from main as a blob image; saving the PNG is main’s (dialog, file, audit)', async () => {
+    const { bridge, user } = setup({
+      'link:save-qr': () => ({ status: 'written', path: '/home/o/kyc-KD-2024-17.png', bytes: 900, cases: 1 }),
+    });
     const image = await screen.findByRole('img', { name: /QR code/ });
     expect(image.getAttribute('src')).toMatch(/^blob:/);
-    const save = screen.getByRole('link', { name: 'Save QR as PNG' });
-    expect(save.getAttribute('download')).toBe('kyc-KD-2024-17.png');
-    expect(save.getAttribute('href')).toMatch(/^blob:/);
-    expect(pngFileName('a/b c')).toBe('kyc-a-b-c.png');
+    // No download link the page builds itself: main asks where, writes the file and records it.
+    expect(screen.queryByRole('link', { name: 'Save QR as PNG' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save QR as PNG' }));
+    await screen.findByText('QR code saved to /home/o/kyc-KD-2024-17.png.');
+    expect(bridge.calls('link:save-qr')).toEqual([{ caseId: 'case-1' }]);
+  });
+
+  it('opens counter mode through main and says where it shows', async () => {
+    const { bridge, user } = setup({
+      'counter:open': () => ({ caseId: 'case-1', shownIn: 'window', path: 'counter.html#case-1' }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Counter mode' }));
+    await screen.findByText('The counter view is showing on the customer’s screen.');
+    expect(bridge.calls('counter:open')).toEqual([{ caseId: 'case-1' }]);
   });
 
   it('opens the QR full screen, records it, closes on Esc and gives focus back', async () => {

@@ -6,6 +6,7 @@ import { assignedIso2Codes, isAssignedIso2, isKnownIso2 } from '../../../src/sha
 import { fieldErrors, firstFieldErrors } from '../../../src/shared/domain/fields';
 import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings';
 import { newCaseErrors, newCaseSchema } from '../../../src/shared/validation/registration';
+import { DEFAULT_COUNTER_INSTRUCTIONS } from '../../../src/shared/domain/counter';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -87,6 +88,7 @@ describe('settings defaults and countries', () => {
       autoLockMinutes: 0,
       backupKeep: 7,
       recoveryPromptDismissed: false,
+      counterInstructions: DEFAULT_COUNTER_INSTRUCTIONS,
     });
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
   });

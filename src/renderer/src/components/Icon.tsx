@@ -27,6 +27,7 @@ const paths = {
   edit: 'M4 20h4L19 9l-4-4L4 16v4zM13 7l4 4',
   shield: 'M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6l8-3z',
   plug: 'M9 3v5M15 3v5M6 8h12v3a6 6 0 0 1-12 0V8zM12 17v4',
+  counter: 'M3 4h18v12H3zM8 20h8M12 16v4',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAppSlice } from './app-slice';
 import { createCacheSlice } from './cache-slice';
 import { createCaseListSlice } from './case-list-slice';
+import { createCounterSlice } from './counter-slice';
 import { createExportSlice } from './export-slice';
 import { createLinkSlice } from './link-slice';
 import { createLockSlice } from './lock-slice';
@@ -26,6 +27,7 @@ export function createAppStore() {
     ...createRecordsSlice(...args),
     ...createCacheSlice(...args),
     ...createRescueSlice(...args),
+    ...createCounterSlice(...args),
   }));
 }
 

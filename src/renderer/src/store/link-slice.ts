@@ -1,3 +1,4 @@
+import type { ExportOutcome } from '../../../shared/domain/views';
 import { call } from '../api';
 import { attempt, type ActionResult, type Loadable } from './action-result';
 import type { SliceCreator } from './types';
@@ -21,6 +22,8 @@ export interface LinkSlice {
   recordQrShown(caseId: string): Promise<ActionResult<void>>;
   /** Main opens the link in the default browser (only on the workspace's customer host). */
   openLink(caseId: string): Promise<ActionResult<void>>;
+  /** Main asks where to save the QR PNG, writes it and records it in the audit trail. */
+  saveQr(caseId: string): Promise<ActionResult<ExportOutcome>>;
   clearQr(): void;
 }
 
@@ -73,6 +76,10 @@ export const createLinkSlice: SliceCreator<LinkSlice> = (set, get) => ({
 
   openLink(caseId) {
     return attempt(() => call('link:open', { caseId }));
+  },
+
+  saveQr(caseId) {
+    return attempt(() => call('link:save-qr', { caseId }));
   },
 
   clearQr() {

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppSlice } from './app-slice';
 import type { CacheSlice } from './cache-slice';
 import type { CaseListSlice } from './case-list-slice';
+import type { CounterSlice } from './counter-slice';
 import type { ExportSlice } from './export-slice';
 import type { LinkSlice } from './link-slice';
 import type { LockSlice } from './lock-slice';
@@ -21,7 +22,8 @@ export type AppState = AppSlice &
   ExportSlice &
   RecordsSlice &
   CacheSlice &
-  RescueSlice;
+  RescueSlice &
+  CounterSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -112,3 +112,51 @@ describe('registerIpc', () => {
     expect(registered.has('shell:openExternal')).toBe(false);
   });
 });
+
+describe('the counter window (counter mode)', () => {
+  const counterView = vi.fn(async () => ({ caseId: 'case-1' }));
+  const counterHandlers = {
+    ...handlers,
+    'counter:view': counterView,
+    'counter:close': vi.fn(async () => undefined),
+  } as unknown as HandlerMap;
+  let counter = { ...makeWindow('app://kyc-desk/counter.html#case-1'), caseId: 'case-1' };
+  const fromCounter = () => ({ sender: counter.webContents, senderFrame: counter.mainFrame });
+
+  beforeEach(() => {
+    registered.clear();
+    counterView.mockClear();
+    counter = { ...makeWindow('app://kyc-desk/counter.html#case-1'), caseId: 'case-1' };
+    registerIpc(
+      counterHandlers,
+      () => win,
+      undefined,
+      () => [counter],
+    );
+  });
+
+  it('may read its own case’s counter view', async () => {
+    await expect(call('counter:view', fromCounter(), { caseId: 'case-1' })).resolves.toEqual({
+      ok: true,
+      value: { caseId: 'case-1' },
+    });
+  });
+
+  it('may not read another case, call any other channel, or call from another page', async () => {
+    await expect(call('counter:view', fromCounter(), { caseId: 'case-2' })).resolves.toEqual(
+      FORBIDDEN_SENDER,
+    );
+    await expect(call('cases:get', fromCounter(), { caseId: 'case-1' })).resolves.toEqual(FORBIDDEN_SENDER);
+    await expect(call('app:info', fromCounter())).resolves.toEqual(FORBIDDEN_SENDER);
+    counter.mainFrame.url = 'app://kyc-desk/index.html';
+    await expect(call('counter:view', fromCounter(), { caseId: 'case-1' })).resolves.toEqual(
+      FORBIDDEN_SENDER,
+    );
+    expect(counterView).not.toHaveBeenCalled();
+    expect(caseGet).not.toHaveBeenCalled();
+  });
+
+  it('the officer’s window keeps every channel, the counter ones included', async () => {
+    await expect(call('counter:view', fromApp(), { caseId: 'case-2' })).resolves.toMatchObject({ ok: true });
+  });
+});

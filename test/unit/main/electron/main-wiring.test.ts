@@ -15,6 +15,7 @@ const h = vi.hoisted(() => {
     core: {
       shell: null as null | { openExternal(url: string): Promise<void> },
       confirmer: null as null | { confirm(request: unknown): Promise<boolean> },
+      counterScreens: null as null | { show(caseId: string): boolean; close(caseId: string): void },
     },
   };
 });
@@ -73,10 +74,12 @@ vi.mock('../../../../src/main/app/core', () => ({
     nativeBinding?: string;
     shell: { openExternal(url: string): Promise<void> };
     confirmer?: { confirm(request: unknown): Promise<boolean> };
+    counterScreens?: { show(caseId: string): boolean; close(caseId: string): void };
   }) => {
     h.calls.push(`createCore ${deps.nativeBinding}`);
     h.core.shell = deps.shell;
     h.core.confirmer = deps.confirmer ?? null;
+    h.core.counterScreens = deps.counterScreens ?? null;
     return {
       handlers: {},
       events: { onAny: () => () => {}, emit: () => {} },
@@ -125,5 +128,10 @@ describe('main process wiring', () => {
 
   it('gives the core the native-dialog confirmer, never a renderer-answered one', () => {
     expect(h.core.confirmer).not.toBeNull();
+  });
+
+  it('gives the core the counter windows, so counter mode opens a window of main’s own', () => {
+    expect(typeof h.core.counterScreens?.show).toBe('function');
+    expect(typeof h.core.counterScreens?.close).toBe('function');
   });
 });

@@ -131,7 +131,7 @@ describe('auto-lock', () => {
     expect(await call('workspaces:list')).toMatchObject({ ok: true });
   });
 
-  it('while locked refuses every channel but app:info, settings:get, sync:status and lock:*', async () => {
+  it('while locked refuses every channel but app:info, settings:get, sync:status, lock:* and the counter view', async () => {
     await setPin();
     expect(await call('lock:now')).toMatchObject({ ok: true, value: { locked: true } });
     const open = [...OPEN_WHILE_LOCKED].sort();
@@ -141,6 +141,9 @@ describe('auto-lock', () => {
         'settings:get',
         'sync:status',
         ...requestChannels.filter((c) => c.startsWith('lock:')),
+        // The customer-facing counter view (ADR 0018): the link and progress of a case the officer put on it.
+        'counter:view',
+        'counter:close',
       ].sort(),
     );
     // The guard runs before any handler, whatever the input.

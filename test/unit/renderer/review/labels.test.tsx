@@ -145,6 +145,18 @@ describe('timeline', () => {
     expect(timelineEntry(auditEvent({ action: 'link.opened' })).title).toMatch(/opened in the browser/);
   });
 
+  it('names the counter-mode and QR-saving events', () => {
+    expect(timelineEntry(auditEvent({ action: 'counter.shown' })).title).toBe(
+      'Counter view shown to the customer',
+    );
+    expect(
+      timelineEntry(auditEvent({ action: 'counter.closed', details: { confirmedWith: 'pin' } })),
+    ).toMatchObject({ title: 'Counter view closed', detail: 'with the officer’s PIN' });
+    expect(
+      timelineEntry(auditEvent({ action: 'qr.saved', details: { where: '/home/o/kyc-1.png' } })),
+    ).toMatchObject({ title: 'QR code saved as PNG', detail: '/home/o/kyc-1.png' });
+  });
+
   it('shows unknown actions by their raw name', () => {
     expect(timelineEntry(auditEvent({ action: 'case.archived' }))).toMatchObject({
       title: 'case.archived',

@@ -6,7 +6,7 @@ import { QrFullScreen } from './QrFullScreen';
 export interface LinkPanelProps {
   caseId: string;
   customerUrl: string;
-  /** Names the saved PNG (`kyc-<ref>.png`); the case id when absent. */
+  /** Kept for callers; main names the saved PNG from the case's reference. */
   externalRef?: string | null;
   headingLevel?: 2 | 3;
 }
@@ -14,10 +14,6 @@ export interface LinkPanelProps {
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 const COPIED_MS = 2500;
-
-export function pngFileName(ref: string): string {
-  return `kyc-${ref.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80)}.png`;
-}
 
 function hostOf(url: string): string {
   try {
@@ -27,18 +23,18 @@ function hostOf(url: string): string {
   }
 }
 
-/** The customer's link: copy it, show it as a QR code (also full screen), open it, save the QR. */
-export function LinkPanel({
-  caseId,
-  customerUrl,
-  externalRef,
-  headingLevel = 2,
-}: LinkPanelProps): React.JSX.Element {
+/**
+ * The customer's link: copy it, show it as a QR code (also full screen), put it on the counter screen
+ * for the customer (counter mode), open it, save the QR (main asks where, and audits it).
+ */
+export function LinkPanel({ caseId, customerUrl, headingLevel = 2 }: LinkPanelProps): React.JSX.Element {
   const qr = useStore((s) => s.qr[caseId]);
   const loadQr = useStore((s) => s.loadQr);
   const copyLink = useStore((s) => s.copyLink);
   const openLink = useStore((s) => s.openLink);
   const recordQrShown = useStore((s) => s.recordQrShown);
+  const saveQr = useStore((s) => s.saveQr);
+  const openCounter = useStore((s) => s.openCounter);
   const [copied, setCopied] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [fullScreen, setFullScreen] = useState(false);
@@ -53,7 +49,6 @@ export function LinkPanel({
 
   const images = qr?.status === 'ready' ? qr.value : null;
   const svgUrl = images?.svgUrl ?? null;
-  const pngUrl = images?.pngUrl ?? null;
 
   const onCopy = async (): Promise<void> => {
     const result = await copyLink(caseId, customerUrl);
@@ -80,6 +75,28 @@ export function LinkPanel({
       result.ok
         ? { kind: 'ok', text: 'Opened in your browser.' }
         : { kind: 'error', text: result.error.message },
+    );
+  };
+
+  const onSave = async (): Promise<void> => {
+    const result = await saveQr(caseId);
+    if (!result.ok) setNotice({ kind: 'error', text: `The QR code was not saved. ${result.error.message}` });
+    else if (result.value.status === 'written')
+      setNotice({ kind: 'ok', text: `QR code saved to ${result.value.path}.` });
+  };
+
+  const onCounter = async (): Promise<void> => {
+    const result = await openCounter(caseId);
+    setNotice(
+      result.ok
+        ? {
+            kind: 'ok',
+            text:
+              result.value.shownIn === 'window'
+                ? 'The counter view is showing on the customer’s screen.'
+                : 'The counter view opened in a new window: turn it to the customer.',
+          }
+        : { kind: 'error', text: `The counter view could not open. ${result.error.message}` },
     );
   };
 
@@ -119,21 +136,18 @@ export function LinkPanel({
               <Icon name="expand" />
               Show full screen
             </button>
+            <button type="button" className="btn" onClick={() => void onCounter()}>
+              <Icon name="counter" />
+              Counter mode
+            </button>
             <button type="button" className="btn" onClick={() => void onOpen()}>
               <Icon name="external" />
               Open in browser
             </button>
-            {pngUrl ? (
-              <a className="btn" href={pngUrl} download={pngFileName(externalRef || caseId)}>
-                <Icon name="download" />
-                Save QR as PNG
-              </a>
-            ) : (
-              <button type="button" className="btn" disabled>
-                <Icon name="download" />
-                Save QR as PNG
-              </button>
-            )}
+            <button type="button" className="btn" onClick={() => void onSave()}>
+              <Icon name="download" />
+              Save QR as PNG
+            </button>
           </div>
           <p className="link-notice" role="status" data-kind={notice?.kind}>
             {notice?.text ?? ''}

@@ -263,6 +263,13 @@ export function actorOf(event: Pick<AuditEvent, 'action' | 'officerName' | 'osUs
   return event.officerName ?? event.osUser;
 }
 
+/** How counter mode was left (`counter.closed`), in the officer's words. */
+const COUNTER_CLOSED_HOW: Record<string, string> = {
+  pin: 'with the officer’s PIN',
+  confirmation: 'confirmed by the officer',
+  'workspace-switch': 'another workspace was opened',
+};
+
 export function timelineEntry(event: AuditEvent): TimelineEntry {
   const d = event.details ?? {};
   const who = actorOf(event);
@@ -316,6 +323,17 @@ export function timelineEntry(event: AuditEvent): TimelineEntry {
       return entry('QR code shown', 'neutral', 'dot');
     case 'link.opened':
       return entry('Customer link opened in the browser', 'neutral', 'dot');
+    case 'qr.saved':
+      return entry('QR code saved as PNG', 'neutral', 'dot', str(d, 'where'));
+    case 'counter.shown':
+      return entry('Counter view shown to the customer', 'neutral', 'dot');
+    case 'counter.closed':
+      return entry(
+        'Counter view closed',
+        'neutral',
+        'dot',
+        COUNTER_CLOSED_HOW[str(d, 'confirmedWith') ?? ''] ?? null,
+      );
     default:
       return { title: event.action, detail: null, who, tone: 'neutral', icon: 'question', unknown: true };
   }

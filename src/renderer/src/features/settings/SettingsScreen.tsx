@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import type { ActionResult } from '../../store/action-result';
 import { selectActiveWorkspace } from '../../store/workspace-slice';
 import { AutoLockSection } from './AutoLockSection';
+import { CounterSettingsSection } from '../counter/CounterSettingsSection';
 import { CacheSection } from './CacheSection';
 import { RetentionSection } from './RetentionSection';
 import { AboutSection, AuditSection } from './SystemSections';
@@ -131,6 +132,7 @@ export function SettingsScreen(): React.JSX.Element {
       </section>
 
       <AutoLockSection />
+      <CounterSettingsSection />
       {active ? <RetentionSection key={active.id} workspaceName={active.name} /> : null}
 
       <section className="card" aria-labelledby="set-storage">
