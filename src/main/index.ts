@@ -192,7 +192,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    guardSession(session.defaultSession, () => app.getPath('downloads'));
+    guardSession(session.defaultSession);
     serveApp(rendererRoot);
     try {
       await boot();

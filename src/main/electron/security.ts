@@ -1,8 +1,7 @@
-import { basename, join } from 'node:path';
-import type { App, DownloadItem, Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { RENDERER_CSP } from '../csp';
 import { isLoopbackHost } from '../ondato';
-import { APP_ORIGIN, isAppUrl } from './protocol';
+import { isAppUrl } from './protocol';
 
 /** The only permission the UI uses: navigator.clipboard.writeText for "Copy link". */
 export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
@@ -29,46 +28,13 @@ export function guardAllContents(app: App): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 }
 
-const MAX_QR_BYTES = 1024 * 1024;
-
-/** A safe default file name: the renderer's suggestion without any path, always ending in .png. */
-export function qrFileName(suggested: string): string {
-  const name = basename(suggested.replace(/\\/g, '/')).replace(/[^\w.\- ]/g, '_');
-  return /\.png$/i.test(name) && name.length > 4 ? name : 'qr-code.png';
-}
-
 /**
- * The only download is "Save QR as PNG": a blob: URL the page made from main's PNG bytes. It is let
- * through with a save dialog limited to .png; anything else (a link to a remote file, another type,
- * something large) is cancelled.
+ * No renderer may download anything: "Save QR as PNG" is written by main through its own save dialog
+ * (and audited), so every `will-download` is cancelled — a link to a remote file, a blob the page
+ * made, anything.
  */
-export function isQrDownload(item: Pick<DownloadItem, 'getURL' | 'getMimeType' | 'getTotalBytes'>): boolean {
-  const url = item.getURL();
-  return (
-    url.startsWith(`blob:${APP_ORIGIN}/`) &&
-    item.getMimeType() === 'image/png' &&
-    item.getTotalBytes() <= MAX_QR_BYTES
-  );
-}
-
-export function handleDownload(
-  event: { preventDefault(): void },
-  item: Pick<
-    DownloadItem,
-    'getURL' | 'getMimeType' | 'getTotalBytes' | 'getFilename' | 'setSaveDialogOptions'
-  >,
-  downloadsDir: string,
-): void {
-  if (!isQrDownload(item)) {
-    event.preventDefault();
-    return;
-  }
-  item.setSaveDialogOptions({
-    title: 'Save QR code',
-    defaultPath: join(downloadsDir, qrFileName(item.getFilename())),
-    filters: [{ name: 'PNG image', extensions: ['png'] }],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
-  });
+export function refuseDownload(event: { preventDefault(): void }): void {
+  event.preventDefault();
 }
 
 const NETWORK_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
@@ -76,9 +42,9 @@ const NETWORK_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 /**
  * Session-wide rules (#5, #7): permission requests and checks denied except the clipboard write from
  * our origin, device access denied, the CSP added to any response, no network from any renderer
- * (main's Ondato client uses Node's HTTP, not this session), and the QR download only.
+ * (main's Ondato client uses Node's HTTP, not this session), and no downloads at all.
  */
-export function guardSession(ses: Session, downloadsDir: () => string): void {
+export function guardSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(allowPermission(permission, details.requestingUrl));
   });
@@ -94,7 +60,7 @@ export function guardSession(ses: Session, downloadsDir: () => string): void {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
     });
   });
-  ses.on('will-download', (event, item) => handleDownload(event, item, downloadsDir()));
+  ses.on('will-download', (event) => refuseDownload(event));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { RENDERER_CSP } from '../../../../src/main/csp';
 import {
@@ -8,9 +7,8 @@ import {
   guardAllContents,
   guardContents,
   guardSession,
-  handleDownload,
   isAllowedExternal,
-  qrFileName,
+  refuseDownload,
 } from '../../../../src/main/electron/security';
 
 vi.mock('electron', () => ({}));
@@ -104,7 +102,7 @@ describe('permissions', () => {
       setDevicePermissionHandler: (h: () => boolean) => (hooks.device = h),
       webRequest: { onHeadersReceived: headers, onBeforeRequest: before },
     });
-    guardSession(asElectron(ses), () => '/home/officer/Downloads');
+    guardSession(asElectron(ses));
 
     const granted: boolean[] = [];
     hooks.request?.({}, 'media', (g) => granted.push(g), { requestingUrl: 'app://kyc-desk/index.html' });
@@ -133,53 +131,16 @@ describe('permissions', () => {
 });
 
 describe('downloads', () => {
-  function item(url: string, mime = 'image/png', bytes = 2000, filename = 'KYC-42-qr.png') {
-    return {
-      getURL: () => url,
-      getMimeType: () => mime,
-      getTotalBytes: () => bytes,
-      getFilename: () => filename,
-      setSaveDialogOptions: vi.fn(),
-    };
-  }
-  const event = () => ({ preventDefault: vi.fn() });
-
-  it('lets the QR PNG through with a save dialog limited to .png', () => {
-    const e = event();
-    const qr = item('blob:app://kyc-desk/3f1c-uuid');
-    handleDownload(e, qr, '/home/officer/Downloads');
-    expect(e.preventDefault).not.toHaveBeenCalled();
-    expect(qr.setSaveDialogOptions).toHaveBeenCalledWith(
-      expect.objectContaining({
-        defaultPath: join('/home/officer/Downloads', 'KYC-42-qr.png'),
-        filters: [{ name: 'PNG image', extensions: ['png'] }],
-      }),
-    );
-  });
-
-  it.each([
-    ['https://evil.example/payload.png', 'image/png'],
-    ['blob:https://evil.example/x', 'image/png'],
-    ['blob:app://kyc-desk/x', 'application/x-msdownload'],
-    ['blob:app://kyc-desk/x', 'text/html'],
-    ['file:///etc/passwd', 'image/png'],
-  ])('cancels any other download (%s, %s)', (url, mime) => {
-    const e = event();
-    handleDownload(e, item(url, mime), '/tmp');
-    expect(e.preventDefault).toHaveBeenCalled();
-  });
-
-  it('cancels a suspiciously large "QR"', () => {
-    const e = event();
-    handleDownload(e, item('blob:app://kyc-desk/x', 'image/png', 50_000_000), '/tmp');
-    expect(e.preventDefault).toHaveBeenCalled();
-  });
-
-  it('strips paths from the suggested name and forces .png', () => {
-    expect(qrFileName('../../.bashrc')).toBe('qr-code.png');
-    expect(qrFileName('..\\..\\evil.png')).toBe('evil.png');
-    expect(qrFileName('KYC 7.png')).toBe('KYC 7.png');
-    expect(qrFileName('x.exe')).toBe('qr-code.png');
+  it('cancels every download, even a PNG the page made (main saves the QR itself)', () => {
+    for (const url of [
+      'blob:app://kyc-desk/3f1c-uuid',
+      'https://evil.example/payload.png',
+      'file:///etc/passwd',
+    ]) {
+      const e = { preventDefault: vi.fn() };
+      refuseDownload(e);
+      expect(e.preventDefault, url).toHaveBeenCalled();
+    }
   });
 });
 
