@@ -16,11 +16,9 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   const workspaceId = useStore((s) => s.activeWorkspaceId);
   const total = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  // Back from a review with the same filters: where the officer left the list (see list-memory).
-  const [back] = useState(() => listMemoryApplies(list.filters, workspaceId));
-  const [scrollTop, setScrollTop] = useState(() => (back ? listMemory.top : 0));
+  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  const [selected, setSelected] = useState(() => (back ? returnedTo(list, listMemory.caseId) : -1));
+  const [selected, setSelected] = useState(-1);
   const [filters, setFilters] = useState(list.filters);
   const now = useNow();
 
@@ -34,22 +32,29 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    // The first layout puts back the remembered offset (0 for other filters), moved just enough to
-    // show the case reviewed last (J/K may have gone past the rows on screen); a new query starts at the top.
-    let top = restored.current ? 0 : scrollTop;
-    if (!restored.current && selected >= 0) {
-      const row = selected * ROW_HEIGHT;
-      if (row < top) top = row;
-      else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
+    // Back from a review with the same filters (see list-memory): the offset the officer left, moved
+    // just enough to show the case reviewed last (J/K may have gone past the rows on screen). Read
+    // here, not while rendering: the review marks the way back as it unmounts, in this same commit.
+    // A new query starts at the top.
+    let top = 0;
+    if (!restored.current && listMemoryApplies(list.filters, workspaceId)) {
+      top = listMemory.top;
+      const index = returnedTo(list, listMemory.caseId);
+      if (index >= 0) {
+        setSelected(index);
+        const row = index * ROW_HEIGHT;
+        if (row < top) top = row;
+        else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
+      }
     }
     el.scrollTop = top;
-    if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
+    setScrollTop(el.scrollTop);
     restored.current = true;
     listMemory.filters = list.filters;
     listMemory.workspaceId = workspaceId;
     listMemory.top = el.scrollTop;
     listMemory.returning = false;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the offset is read once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the memory is read once, on mount
   }, [list.filters]);
 
   useLayoutEffect(() => {

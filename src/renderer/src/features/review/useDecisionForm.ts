@@ -79,9 +79,9 @@ export function useDecisionForm(options: DecisionFormOptions) {
   /** Picks a decision and puts focus on its radio (shortcut keys, the Decide bar). */
   const choose = (decision: Decision): void => {
     update({ decision });
-    const radio = radios.current[decision];
-    radio?.scrollIntoView?.({ block: 'nearest' });
-    radio?.focus();
+    // The whole panel into view from its top, so the reason and note below the choice show too.
+    panelRef.current?.scrollIntoView?.({ block: 'start' });
+    radios.current[decision]?.focus({ preventScroll: true });
   };
 
   const submit = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { listMemory } from '../../components/list-memory';
 import { useStore } from '../../store';
@@ -26,7 +26,8 @@ export function useReviewNav(caseId: string): ReviewNav {
     listMemory.caseId = caseId;
   }, [caseId]);
   // Leaving the review (Esc, Alt+←, the Cases tab, g c): the list comes back as it was left.
-  useEffect(
+  // A layout effect: its clean-up runs in the commit that mounts the list, before the list reads it.
+  useLayoutEffect(
     () => () => {
       listMemory.returning = true;
     },
