@@ -16,9 +16,11 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   const workspaceId = useStore((s) => s.activeWorkspaceId);
   const total = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Back from a review with the same filters: where the officer left the list (see list-memory).
+  const [back] = useState(() => listMemoryApplies(list.filters, workspaceId));
+  const [scrollTop, setScrollTop] = useState(() => (back ? listMemory.top : 0));
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  const [selected, setSelected] = useState(-1);
+  const [selected, setSelected] = useState(() => (back ? returnedTo(list, listMemory.caseId) : -1));
   const [filters, setFilters] = useState(list.filters);
   const now = useNow();
 
@@ -32,23 +34,16 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    // Back from a review with the same filters (see list-memory): the offset the officer left, moved
-    // just enough to show the case reviewed last (J/K may have gone past the rows on screen). Read
-    // here, not while rendering: the review marks the way back as it unmounts, in this same commit.
-    // A new query starts at the top.
-    let top = 0;
-    if (!restored.current && listMemoryApplies(list.filters, workspaceId)) {
-      top = listMemory.top;
-      const index = returnedTo(list, listMemory.caseId);
-      if (index >= 0) {
-        setSelected(index);
-        const row = index * ROW_HEIGHT;
-        if (row < top) top = row;
-        else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
-      }
+    // The first layout puts the remembered offset back, moved just enough to show the case reviewed
+    // last (J/K may have gone past the rows on screen; the scroll event brings the state along);
+    // a new query starts at the top.
+    let top = restored.current ? 0 : scrollTop;
+    if (!restored.current && selected >= 0) {
+      const row = selected * ROW_HEIGHT;
+      if (row < top) top = row;
+      else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
     }
     el.scrollTop = top;
-    setScrollTop(el.scrollTop);
     restored.current = true;
     listMemory.filters = list.filters;
     listMemory.workspaceId = workspaceId;

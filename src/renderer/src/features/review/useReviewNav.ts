@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useLayoutEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { listMemory } from '../../components/list-memory';
 import { useStore } from '../../store';
@@ -26,11 +26,13 @@ export function useReviewNav(caseId: string): ReviewNav {
     listMemory.caseId = caseId;
   }, [caseId]);
   // Leaving the review (Esc, Alt+←, the Cases tab, g c): the list comes back as it was left.
-  // A layout effect: its clean-up runs in the commit that mounts the list, before the list reads it.
-  useLayoutEffect(
-    () => () => {
-      listMemory.returning = true;
-    },
+  // Marked when the route changes (a store subscription runs before React renders the list, which
+  // reads the mark while rendering; an unmount clean-up would run too late).
+  useEffect(
+    () =>
+      useStore.subscribe((state, before) => {
+        if (state.route !== before.route && state.route.name !== 'case') listMemory.returning = true;
+      }),
     [],
   );
 
