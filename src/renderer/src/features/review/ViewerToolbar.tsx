@@ -118,7 +118,7 @@ export function ViewerToolbar({
           title="Show this image over the whole window"
         >
           <Icon name="expand" />
-          Enlarge
+          <span className="rv-tool-label">Enlarge</span>
         </button>
       ) : null}
     </div>
