@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Decision } from '../../../../shared/domain/decision';
+import type { Decision, DecisionRecord } from '../../../../shared/domain/decision';
 import type { RiskFlag } from '../../../../shared/domain/risk-flags';
 import { DECISIONS } from './decision-form';
 import { decisionText } from './labels';
@@ -34,10 +34,13 @@ function useChoiceInView(watch: boolean): boolean {
  */
 export function DecideBar({
   flags,
+  current,
   reviewShown,
   onChoose,
 }: {
   flags: readonly RiskFlag[];
+  /** The case's current decision, named in the bar so a decided case reads as decided. */
+  current: DecisionRecord | null;
   reviewShown: boolean;
   onChoose: (decision: Decision) => void;
 }): React.JSX.Element {
@@ -46,8 +49,9 @@ export function DecideBar({
   return (
     <div className="rv-decidebar" role="group" aria-label="Decide" hidden={choiceVisible}>
       <span className="rv-decidebar-label">
-        Decide
+        {current ? 'Decide again' : 'Decide'}
         <span className="rv-muted">
+          {current ? `${decisionText(current.decision).past} now · ` : ''}
           {count === 0 ? 'no risk flags' : `${count} risk flag${count === 1 ? '' : 's'}`}
         </span>
       </span>

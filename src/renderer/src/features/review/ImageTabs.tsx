@@ -2,9 +2,20 @@ import { useRef } from 'react';
 import type { KycFileInfo } from '../../../../shared/domain/case';
 import { useImage } from './useImage';
 
-/** A small picture of the file on its tab: decorative, the tab's text names it. */
-function Thumb({ caseId, file }: { caseId: string; file: KycFileInfo }): React.JSX.Element {
-  const { image } = useImage(caseId, file);
+/**
+ * A small picture of the file on its tab: decorative, the tab's text names it. Other tabs' pictures
+ * wait until the shown image has loaded, so opening a case paints its document first.
+ */
+function Thumb({
+  caseId,
+  file,
+  enabled,
+}: {
+  caseId: string;
+  file: KycFileInfo;
+  enabled: boolean;
+}): React.JSX.Element {
+  const { image } = useImage(caseId, enabled ? file : { ...file, cached: false });
   const url = image.status === 'ready' && image.mime !== 'application/pdf' ? image.url : null;
   return (
     <span className="rv-thumb" aria-hidden="true">
@@ -34,6 +45,9 @@ export function ImageTabs({
   onSelect: (fileId: string) => void;
 }): React.JSX.Element {
   const list = useRef<HTMLDivElement | null>(null);
+  const shown = files.find((f) => f.fileId === selected) ?? files[0]!;
+  // The same shared entry as the pane's (no second load): only its state is read here.
+  const shownDone = useImage(caseId, shown).image.status !== 'loading';
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>): void => {
     const at = files.findIndex((f) => f.fileId === selected);
     let next: number;
@@ -76,7 +90,7 @@ export function ImageTabs({
             tabIndex={on ? 0 : -1}
             onClick={() => onSelect(file.fileId)}
           >
-            <Thumb caseId={caseId} file={file} />
+            <Thumb caseId={caseId} file={file} enabled={on || shownDone} />
             <span>{labels.get(file.fileId)}</span>
           </button>
         );

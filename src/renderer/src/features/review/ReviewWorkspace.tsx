@@ -55,7 +55,8 @@ export function ReviewWorkspace({
   if (open && !linkInPane) tabs.push('link');
   if (!purged) tabs.push('data');
   const active = tabs.includes(tab) ? tab : 'review';
-  const earlier = decisionHistory(entry.decisions ?? []).earlier;
+  const history = decisionHistory(entry.decisions ?? (view.latestDecision ? [view.latestDecision] : []));
+  const earlier = history.earlier;
   const link = <LinkPanel caseId={caseId} customerUrl={view.customerUrl} externalRef={view.externalRef} />;
 
   // The Decide bar's choice lands once the review tab is showing again.
@@ -136,6 +137,7 @@ export function ReviewWorkspace({
       </div>
       <DecideBar
         flags={flags}
+        current={history.current}
         reviewShown={active === 'review'}
         onChoose={(decision) => {
           setTab('review');
