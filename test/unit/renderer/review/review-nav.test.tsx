@@ -68,9 +68,9 @@ describe('review navigation keys', () => {
       caseList: { ...s.caseList, total: 3, pages: { 0: [caseRow(0), caseRow(1), caseRow(2)] } },
     }));
     const user = userEvent.setup();
-    render(<CaseReview caseId="case-1" />);
+    const { rerender } = render(<CaseReview caseId="case-1" />);
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
-    return user;
+    return Object.assign(user, { rerender });
   }
   const route = () => useStore.getState().route;
   const toCase1 = () => act(() => useStore.setState({ route: { name: 'case', caseId: 'case-1' } }));
@@ -116,5 +116,20 @@ describe('review navigation keys', () => {
     expect(route()).toEqual({ name: 'case', caseId: 'case-1' });
     await user.keyboard('{Escape}');
     expect(route()).toEqual({ name: 'cases' });
+  });
+
+  it('keeps a half-made decision when the officer moves to another case and back', async () => {
+    const user = await start();
+    await user.click(screen.getByRole('radio', { name: /^Reject/ }));
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), 'Asked for the marriage certificate');
+    user.rerender(<CaseReview caseId="case-2" />);
+    await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /^Reject/ }).checked).toBe(false);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /Note/ }).value).toBe('');
+    user.rerender(<CaseReview caseId="case-1" />);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /^Reject/ }).checked).toBe(true);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /Note/ }).value).toBe(
+      'Asked for the marriage certificate',
+    );
   });
 });

@@ -1,6 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Decision, DecisionRecord } from '../../../../shared/domain/decision';
 import type { RiskFlag } from '../../../../shared/domain/risk-flags';
+import { useStore } from '../../store';
 import type { DecideInput, FormError } from '../../store/review-slice';
 import {
   EMPTY_FORM,
@@ -44,7 +45,24 @@ function fieldIds(uid: string) {
  */
 export function useDecisionForm(options: DecisionFormOptions) {
   const { caseId, flags, deciding, decideError } = options;
-  const [form, setForm] = useState<DecisionForm>(EMPTY_FORM);
+  // A draft left on this case (J/K to the next case and back) comes back as it was.
+  const [form, setForm] = useState<DecisionForm>(
+    () => useStore.getState().reviewCases[caseId]?.draft ?? EMPTY_FORM,
+  );
+  const saveDraft = useStore((s) => s.reviewSaveDraft);
+  const latest = useRef(form);
+  useEffect(() => {
+    latest.current = form;
+  }, [form]);
+  // Kept in the store when the form goes away, not on every key (the review would re-render with it).
+  useEffect(
+    () => () => {
+      const f = latest.current;
+      const empty = !f.decision && !f.reasonCode && !f.note && f.overrides.length === 0;
+      saveDraft(caseId, empty ? null : f);
+    },
+    [caseId, saveDraft],
+  );
   const [errors, setErrors] = useState<DecisionErrors>({});
   const panelRef = useRef<HTMLElement | null>(null);
   const radios = useRef<Partial<Record<Decision, HTMLInputElement | null>>>({});
