@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateDecision } from '../../../../src/renderer/src/features/review/decision-form';
 import {
   decisionHistory,
@@ -15,9 +15,12 @@ import { isTypingTarget } from '../../../../src/renderer/src/features/review/use
 import type { DecisionRecord } from '../../../../src/shared/domain/decision';
 import type { RiskFlag } from '../../../../src/shared/domain/risk-flags';
 import { DECISION_REASONS } from '../../../../src/shared/domain/reasons';
+import { useStore } from '../../../../src/renderer/src/store';
 import { decision, NOW } from './fixtures';
 
 afterEach(cleanup);
+// The panel leaves a half-made decision in the store when it goes away: each test starts clean.
+beforeEach(() => useStore.setState(useStore.getInitialState(), true));
 
 function setup(overrides: Partial<DecisionPanelProps> = {}) {
   const onDecide = vi.fn<DecisionPanelProps['onDecide']>(async (input) =>
