@@ -31,9 +31,19 @@ afterEach(async () => {
 
 const SHOTS = join(ARTIFACTS, 'review-workspace');
 
+/** The window as the officer sees it, in the light and the dark theme. */
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe(theme);
+    await page.screenshot({
+      path: join(SHOTS, `${name}-${theme}.png`),
+      animations: 'disabled',
+      caret: 'hide',
+    });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** A customer who finished the flow at the simulator, with a surname that differs on the document. */
