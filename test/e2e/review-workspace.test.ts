@@ -184,6 +184,14 @@ describe.runIf(hasChromium())('the review workspace in Chromium', () => {
       await decision.locator('.rv-current').getByText('Rejected').waitFor();
       expect((await pageScroll(page)).main).toBeLessThanOrEqual(0);
       await shot(page, '1366x768-decided');
+
+      // And above: a full-HD window is still one screen, with more of the document.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.getByRole('tab', { name: 'Document front', exact: true }).click();
+      await expect.poll(async () => (await pageScroll(page)).main).toBeLessThanOrEqual(0);
+      expect((await pageScroll(page)).document).toBeLessThanOrEqual(1080);
+      await expect.poll(() => paintedWidth(front)).toBeGreaterThanOrEqual(0.45 * 1920);
+      await shot(page, '1920x1080-decided');
     });
   }, 120_000);
 
