@@ -13,6 +13,9 @@ import { useReviewNav } from './useReviewNav';
 import { useNow } from './time';
 import './review.css';
 import './workspace.css';
+import './document-pane.css';
+import './data-pane.css';
+import './workspace-narrow.css';
 
 /** The live region: decision recorded, refresh results. Rendered always so screen readers pick changes up. */
 function Announcer(): React.JSX.Element {
