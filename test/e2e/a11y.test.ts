@@ -168,11 +168,15 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
       await caseRows(page).filter({ hasText: 'Jonas Jonaitis' }).click();
       await page.getByRole('heading', { name: 'Jonas Jonaitis', level: 1 }).waitFor();
       await page.getByText('Pending: link not opened yet').waitFor();
+      // No images yet: the customer link takes the document pane.
+      await page.getByRole('heading', { name: 'Customer link' }).waitFor();
+      await screens.capture('case-pending');
+      await page.getByRole('tab', { name: 'History' }).click();
       await page
         .getByRole('region', { name: /^Timeline/ })
         .getByText('Case created')
         .waitFor();
-      await screens.capture('case-pending');
+      await screens.capture('case-pending-history');
       expect(pending.id).not.toBe(done.id);
 
       // The customer finishes with a different surname on the document; the app syncs it while open.
@@ -182,6 +186,7 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
       await caseRows(page).filter({ hasText: 'Eglė' }).click();
       await page.getByText('Completed by customer').waitFor({ timeout: 45_000 });
       for (const name of ['Document front', 'Document back', 'Selfie']) {
+        await page.getByRole('tab', { name, exact: true }).click();
         const image = page.getByRole('img', { name, exact: true });
         await image.waitFor();
         await expect
@@ -191,7 +196,11 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
           .toBeGreaterThan(0);
       }
       await page.getByText('1 mismatch').waitFor();
+      await page.getByRole('tab', { name: 'Document front', exact: true }).click();
       await screens.capture('case-completed');
+      await page.getByRole('button', { name: 'Compare with selfie' }).click();
+      await page.getByRole('img', { name: 'Selfie', exact: true }).waitFor();
+      await screens.capture('case-compare');
 
       await page.getByRole('button', { name: 'Enlarge' }).first().click();
       await page.getByRole('dialog', { name: 'Document front' }).waitFor();
@@ -205,11 +214,13 @@ describe.runIf(hasChromium())('accessibility and screenshots of every screen, li
       await decision.getByLabel(/^Note/).fill('Surname differs; married name? Second officer to check.');
       await decision.getByRole('button', { name: 'Record decision' }).click();
       await decision.getByText('Current decision', { exact: true }).waitFor();
+      await screens.capture('case-decided');
+      await page.getByRole('tab', { name: 'History' }).click();
       await page
         .getByRole('region', { name: /^Timeline/ })
         .getByText('Decision recorded: Escalated')
         .waitFor();
-      await screens.capture('case-decided');
+      await screens.capture('case-history');
     });
     report(screens);
   }, 120_000);

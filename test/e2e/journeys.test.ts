@@ -47,6 +47,8 @@ async function imageDecoded(image: Locator): Promise<{ width: number; src: strin
 
 async function expectImagesFromCache(page: Page, names: string[]): Promise<void> {
   for (const name of names) {
+    // One image at a time in the document pane: its tab shows it.
+    await page.getByRole('tab', { name, exact: true }).click();
     const image = page.getByRole('img', { name, exact: true });
     await image.waitFor();
     await expect.poll(async () => (await imageDecoded(image)).width, { timeout: 20_000 }).toBeGreaterThan(0);
@@ -161,7 +163,8 @@ describe.runIf(hasChromium())('officer journeys in Chromium', () => {
       await expect(current.textContent()).resolves.toContain('Rasa Officer');
       await decision.getByRole('button', { name: 'Record new decision' }).waitFor();
 
-      // 8. The timeline has it all, newest first.
+      // 8. The timeline has it all, newest first (in the History tab beside the review).
+      await page.getByRole('tab', { name: 'History' }).click();
       const timeline = page.getByRole('region', { name: /^Timeline/ }).getByRole('listitem');
       await expect
         .poll(async () => (await timeline.first().textContent()) ?? '')

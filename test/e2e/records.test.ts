@@ -61,6 +61,7 @@ describe.runIf(hasChromium())('records in Chromium', () => {
 
       // The officer agrees in main's own window too (the harness plays it): the page alone cannot redact.
       harness.confirmer.arm('case-redact');
+      await page.getByRole('tab', { name: 'Personal data' }).click();
       await page.getByRole('button', { name: 'Redact at Ondato…' }).click();
       const confirm = page.getByRole('alertdialog');
       await expect(confirm.textContent()).resolves.toContain('cannot be undone');

@@ -29,6 +29,16 @@ export interface ReviewCase {
   timelineError: string | null;
   deciding: boolean;
   decideError: FormError | null;
+  /** The decision form as the officer left it (moving to the next case and back), never sent anywhere. */
+  draft: DecisionDraft | null;
+}
+
+/** What the decision form holds before it is recorded. */
+export interface DecisionDraft {
+  decision: Decision | '';
+  reasonCode: string;
+  note: string;
+  overrides: string[];
 }
 
 export interface DecideInput {
@@ -66,6 +76,8 @@ export interface ReviewSlice {
   /** Records the officer's decision; null when it failed (the error is in `decideError`). */
   reviewDecide(input: DecideInput): Promise<DecisionRecord | null>;
   reviewClearDecideError(caseId: string): void;
+  /** Keeps (or, with null, forgets) the decision form of a case the officer moves away from. */
+  reviewSaveDraft(caseId: string, draft: DecisionDraft | null): void;
   /** One cached image's bytes (from the local cache, works offline). */
   reviewImage(caseId: string, fileId: string): Promise<ImageResult>;
   reviewAnnounce(text: string): void;
@@ -92,6 +104,7 @@ export const emptyReviewCase: ReviewCase = {
   timelineError: null,
   deciding: false,
   decideError: null,
+  draft: null,
 };
 
 /** How many cases' data the slice keeps around (so going back to a case is instant). */
@@ -236,6 +249,10 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
 
     reviewClearDecideError(caseId) {
       if (get().reviewCases[caseId]?.decideError) patch(caseId, { decideError: null });
+    },
+
+    reviewSaveDraft(caseId, draft) {
+      if (draft !== null || get().reviewCases[caseId]?.draft) patch(caseId, { draft });
     },
 
     async reviewImage(caseId, fileId) {

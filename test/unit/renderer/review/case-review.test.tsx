@@ -199,6 +199,8 @@ describe('CaseReview', () => {
       auditEvent({ seq: 1, action: 'case.created', at: Date.now() - 4000 }),
     ];
     await act(async () => bridge.emit('cases:changed', { ids: ['case-1'] }));
+    // The timeline is one tab away from the review, out of the decision's column.
+    await userEvent.setup().click(screen.getByRole('tab', { name: 'History' }));
     const timeline = screen.getByRole('region', { name: /Timeline/ });
     const items = await within(timeline).findAllByRole('listitem');
     expect(items.map((li) => li.querySelector('.rv-tl-title')?.textContent)).toEqual([

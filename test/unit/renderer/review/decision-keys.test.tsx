@@ -15,6 +15,7 @@ import { caseHandlers, caseView, fakeBridge, ONLINE, type FakeBridge } from './f
 
 let bridge: FakeBridge;
 
+/** The review with the document photo and the selfie side by side (compare mode): two image panes. */
 async function start(view: CaseView = caseView({ syncedAt: Date.now() })) {
   bridge = fakeBridge(caseHandlers(view));
   window.kycDesk = bridge;
@@ -24,6 +25,8 @@ async function start(view: CaseView = caseView({ syncedAt: Date.now() })) {
   render(<CaseReview caseId={view.id} />);
   await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
   await screen.findByRole('img', { name: 'Document front' });
+  await user.click(screen.getByRole('button', { name: 'Compare with selfie' }));
+  await screen.findByRole('img', { name: 'Selfie' });
   return user;
 }
 
@@ -58,7 +61,7 @@ describe('decision keys are scoped', () => {
 
   it('R after clicking an image toolbar button rotates that image, not Reject', async () => {
     const user = await start();
-    const tools = screen.getByRole('group', { name: 'Document front controls' });
+    const tools = screen.getByRole('toolbar', { name: 'Document front controls' });
     await user.click(within(tools).getByRole('button', { name: 'Zoom in' }));
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Zoom in');
     await user.keyboard('r');
@@ -69,7 +72,7 @@ describe('decision keys are scoped', () => {
 
   it('E after clicking an image caption picks no decision', async () => {
     const user = await start();
-    await user.click(screen.getByText('Document front', { selector: '.rv-figure-title' }));
+    await user.click(screen.getByText('Document front', { selector: 'figcaption' }));
     await user.keyboard('e');
     noDecision();
   });

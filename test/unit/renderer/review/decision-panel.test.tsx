@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateDecision } from '../../../../src/renderer/src/features/review/decision-form';
-import { decisionHistory } from '../../../../src/renderer/src/features/review/DecisionHistory';
+import {
+  decisionHistory,
+  EarlierDecisions,
+} from '../../../../src/renderer/src/features/review/DecisionHistory';
 import {
   DecisionPanel,
   type DecisionPanelProps,
@@ -12,9 +15,12 @@ import { isTypingTarget } from '../../../../src/renderer/src/features/review/use
 import type { DecisionRecord } from '../../../../src/shared/domain/decision';
 import type { RiskFlag } from '../../../../src/shared/domain/risk-flags';
 import { DECISION_REASONS } from '../../../../src/shared/domain/reasons';
+import { useStore } from '../../../../src/renderer/src/store';
 import { decision, NOW } from './fixtures';
 
 afterEach(cleanup);
+// The panel leaves a half-made decision in the store when it goes away: each test starts clean.
+beforeEach(() => useStore.setState(useStore.getInitialState(), true));
 
 function setup(overrides: Partial<DecisionPanelProps> = {}) {
   const onDecide = vi.fn<DecisionPanelProps['onDecide']>(async (input) =>
@@ -162,13 +168,18 @@ describe('history', () => {
     decidedAt: NOW - 60_000,
   });
 
-  it('shows the latest as current and keeps every earlier one as superseded', () => {
-    setup({ decisions: [first, second, third] });
+  it('shows the latest as current and keeps every earlier one as superseded (in the history)', async () => {
+    const onShowHistory = vi.fn();
+    const { user } = setup({ decisions: [first, second, third], onShowHistory });
     expect(screen.getByText('Current decision')).toBeTruthy();
     const current = screen.getByText('Current decision').parentElement!;
     expect(current.textContent).toMatch(/Rejected/);
     expect(current.textContent).toMatch(/Selfie does not match the document/);
     expect(current.textContent).toMatch(/Not the same person/);
+    // The earlier ones live in the History tab; the panel says they are there and opens it.
+    await user.click(screen.getByRole('button', { name: '2 earlier decisions in History' }));
+    expect(onShowHistory).toHaveBeenCalledOnce();
+    render(<EarlierDecisions earlier={decisionHistory([first, second, third]).earlier} now={NOW} />);
     expect(screen.getByText('2 earlier decisions')).toBeTruthy();
     const superseded = screen.getAllByText(/^Superseded by/).map((el) => el.textContent);
     expect(superseded).toHaveLength(2);

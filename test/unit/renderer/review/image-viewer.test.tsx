@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImageGallery } from '../../../../src/renderer/src/features/review/ImageGallery';
@@ -222,19 +222,70 @@ describe('ImageViewer', () => {
 });
 
 describe('ImageGallery', () => {
+  it('shows one image at a time as tabs in the order front, back, selfie; arrows move between them', async () => {
+    const user = userEvent.setup();
+    const back = { ...front, fileId: 'file-back', part: 'Back' };
+    render(<ImageGallery caseId="case-1" files={[selfie, back, front]} syncErrors={[]} />);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Document front', 'Document back', 'Selfie']);
+    expect(tabs.map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+    expect((await screen.findAllByRole('img')).map((i) => i.getAttribute('alt'))).toEqual(['Document front']);
+    act(() => tabs[0]!.focus());
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(tabs[1]!.getAttribute('aria-selected')).toBe('true');
+    expect((await screen.findAllByRole('img')).map((i) => i.getAttribute('alt'))).toEqual(['Document back']);
+    await user.keyboard('{End}');
+    expect((await screen.findAllByRole('img')).map((i) => i.getAttribute('alt'))).toEqual(['Selfie']);
+    // The tab panel is named by its tab.
+    expect(screen.getByRole('tabpanel', { name: 'Selfie' })).toBeTruthy();
+  });
+
+  it('keeps the image toolbar out of the Tab order: T from the image reaches it, Esc goes back', async () => {
+    const user = userEvent.setup();
+    render(<ImageGallery caseId="case-1" files={[front]} syncErrors={[]} />);
+    const img = await screen.findByRole('img', { name: 'Document front' });
+    const toolbar = screen.getByRole('toolbar', { name: 'Document front controls' });
+    for (const button of within(toolbar).getAllByRole('button'))
+      expect(button.getAttribute('tabindex')).toBe('-1');
+    const pane = screen.getByRole('group', { name: 'Document front, image viewer' });
+    act(() => pane.focus());
+    await user.keyboard('t');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Zoom out');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Zoom in');
+    await user.keyboard('{Enter}');
+    expect(transformOf(img)).toContain('scale(1.25)');
+    await user.keyboard('+');
+    expect(transformOf(img)).toContain('scale(1.563)');
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(pane);
+  });
+
+  it('zooms to 400 % at most', async () => {
+    const user = userEvent.setup();
+    render(<ImageViewer caseId="case-1" file={front} label="Document front" syncError={null} />);
+    await screen.findByRole('img', { name: 'Document front' });
+    act(() => screen.getByRole('group', { name: 'Document front, image viewer' }).focus());
+    for (let i = 0; i < 12; i += 1) await user.keyboard('+');
+    expect(screen.getByText('400%')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Zoom in' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
   it('enlarges one image in a dialog that Esc closes, returning focus', async () => {
     const user = userEvent.setup();
     render(<ImageGallery caseId="case-1" files={[selfie, front]} syncErrors={[]} />);
-    const images = await screen.findAllByRole('img');
-    expect(images.map((i) => i.getAttribute('alt'))).toEqual(['Document front', 'Selfie']);
-    const enlarge = screen.getAllByRole('button', { name: 'Enlarge' })[1]!;
+    await screen.findByRole('img', { name: 'Document front' });
+    await user.click(screen.getByRole('tab', { name: 'Selfie' }));
+    expect((await screen.findAllByRole('img')).map((i) => i.getAttribute('alt'))).toEqual(['Selfie']);
+    const enlarge = screen.getByRole('button', { name: 'Enlarge' });
     await user.click(enlarge);
     const dialog = await screen.findByRole('dialog', { name: 'Selfie' });
     expect(dialog).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(enlarge);
-    // One load per file: the dialog reused the bytes the gallery already had.
+    // One load per file: the tabs' thumbnails, the pane and the dialog share the bytes.
     expect(bridge.callsTo('cases:image')).toHaveLength(2);
   });
 
@@ -242,8 +293,10 @@ describe('ImageGallery', () => {
     const user = userEvent.setup();
     const back = { ...front, fileId: 'file-back', part: 'Back' };
     render(<ImageGallery caseId="case-1" files={[back, selfie, front]} syncErrors={[]} />);
-    await user.click(screen.getByRole('button', { name: 'Compare document photo with selfie' }));
-    expect(screen.getByRole('button', { name: 'Show all images' }).getAttribute('aria-pressed')).toBe('true');
+    const toggle = screen.getByRole('button', { name: 'Compare with selfie' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
     const images = await screen.findAllByRole('img');
     expect(images.map((i) => i.getAttribute('alt'))).toEqual(['Document front', 'Selfie']);
   });

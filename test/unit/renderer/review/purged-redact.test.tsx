@@ -56,11 +56,14 @@ describe('a purged case', () => {
     expect(screen.queryByRole('heading', { name: 'Images' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Data comparison' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Redact at Ondato…' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: 'Personal data' })).toBeNull();
   });
 
   it('redacts only after the officer confirms the dialog, then shows the redacted case', async () => {
     const view = { ...caseView(), syncedAt: Date.now() - 60_000 };
     const { user } = start(view);
+    // The personal-data tools have their own tab beside the review.
+    await user.click(await screen.findByRole('tab', { name: 'Personal data' }));
     await user.click(await screen.findByRole('button', { name: 'Redact at Ondato…' }));
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toContain('cannot be undone');

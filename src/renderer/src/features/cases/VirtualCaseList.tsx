@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNow } from '../../components/hooks';
+import { listMemory, listMemoryApplies } from '../../components/list-memory';
 import { useStore } from '../../store';
-import { caseAt } from '../../store/case-list-slice';
+import { CASE_PAGE_SIZE, caseAt } from '../../store/case-list-slice';
 import { CaseListHead, CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
 
 /** Rows rendered above and below the viewport, so fast scrolling does not show gaps. */
@@ -12,11 +13,14 @@ const FALLBACK_HEIGHT = 600;
 export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): React.JSX.Element {
   const list = useStore((s) => s.caseList);
   const loadRange = useStore((s) => s.loadCaseRange);
+  const workspaceId = useStore((s) => s.activeWorkspaceId);
   const total = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Back from a review with the same filters: where the officer left the list (see list-memory).
+  const [back] = useState(() => listMemoryApplies(list.filters, workspaceId));
+  const [scrollTop, setScrollTop] = useState(() => (back ? listMemory.top : 0));
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  const [selected, setSelected] = useState(-1);
+  const [selected, setSelected] = useState(() => (back ? returnedTo(list, listMemory.caseId) : -1));
   const [filters, setFilters] = useState(list.filters);
   const now = useNow();
 
@@ -26,8 +30,26 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
     setSelected(-1);
     setScrollTop(0);
   }
+  const restored = useRef(false);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    const el = scroller.current;
+    if (!el) return;
+    // The first layout puts the remembered offset back, moved just enough to show the case reviewed
+    // last (J/K may have gone past the rows on screen; the scroll event brings the state along);
+    // a new query starts at the top.
+    let top = restored.current ? 0 : scrollTop;
+    if (!restored.current && selected >= 0) {
+      const row = selected * ROW_HEIGHT;
+      if (row < top) top = row;
+      else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
+    }
+    el.scrollTop = top;
+    restored.current = true;
+    listMemory.filters = list.filters;
+    listMemory.workspaceId = workspaceId;
+    listMemory.top = el.scrollTop;
+    listMemory.returning = false;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the memory is read once, on mount
   }, [list.filters]);
 
   useLayoutEffect(() => {
@@ -144,7 +166,12 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
         onFocus={() => {
           if (selected < 0 && total > 0) setSelected(Math.min(total - 1, Math.ceil(scrollTop / ROW_HEIGHT)));
         }}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event) => {
+          setScrollTop(event.currentTarget.scrollTop);
+          listMemory.filters = list.filters;
+          listMemory.workspaceId = workspaceId;
+          listMemory.top = event.currentTarget.scrollTop;
+        }}
       >
         <div className="case-spacer" role="presentation" style={{ height: total * ROW_HEIGHT }}>
           {rows}
@@ -155,4 +182,14 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
       </p>
     </div>
   );
+}
+
+/** The row of the case the officer last reviewed, when the loaded list holds it (else none). */
+function returnedTo(list: ReturnType<typeof useStore.getState>['caseList'], caseId: string | null): number {
+  if (!caseId) return -1;
+  for (const [page, rows] of Object.entries(list.pages)) {
+    const at = rows.findIndex((row) => row.id === caseId);
+    if (at >= 0) return Number(page) * CASE_PAGE_SIZE + at;
+  }
+  return -1;
 }

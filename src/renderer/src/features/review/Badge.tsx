@@ -17,6 +17,9 @@ const PATHS: Record<IconName, string> = {
   expand: 'M9.5 2.5h4v4M13.5 2.5L9 7M6.5 13.5h-4v-4M2.5 13.5L7 9',
   refresh: 'M13 8a5 5 0 1 1-1.5-3.6M13.2 2.5v3.5H9.7',
   file: 'M4 1.8h5l3 3v9.4H4zM9 1.8v3h3',
+  back: 'M13 8H3.5M7.5 4 3.5 8l4 4',
+  up: 'M4 10l4-4 4 4',
+  down: 'M4 6l4 4 4-4',
 };
 
 /** A decorative 16px icon; the text next to it carries the meaning (never colour or shape alone). */

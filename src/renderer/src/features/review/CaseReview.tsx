@@ -4,21 +4,18 @@ import { RESPONSE_TRIMMED_CODE } from '../../../../shared/domain/notices';
 import { computeRiskFlags } from '../../../../shared/domain/risk-flags';
 import { useStore } from '../../store';
 import { emptyReviewCase } from '../../store/review-slice';
-import { LinkPanel } from '../link/LinkPanel';
 import { Icon } from './Badge';
 import { CaseHeader, TITLE_ID, lastSyncedAt } from './CaseHeader';
-import { DataComparison } from './DataComparison';
-import { DecisionPanel } from './DecisionPanel';
 import { explainsRefreshFailure, FreshnessBanner, freshnessOf } from './FreshnessBanner';
-import { ImageGallery } from './ImageGallery';
-import { isOpenIdv } from './labels';
-import { OndatoChecks } from './OndatoChecks';
-import { RiskFlagsCard } from './RiskFlags';
-import { PurgedCase } from './PurgedCase';
-import { RedactPanel } from './RedactPanel';
-import { Timeline } from './Timeline';
+import { ReviewNav } from './ReviewNav';
+import { ReviewWorkspace } from './ReviewWorkspace';
+import { useReviewNav } from './useReviewNav';
 import { useNow } from './time';
 import './review.css';
+import './workspace.css';
+import './document-pane.css';
+import './data-pane.css';
+import './workspace-narrow.css';
 
 /** The live region: decision recorded, refresh results. Rendered always so screen readers pick changes up. */
 function Announcer(): React.JSX.Element {
@@ -34,15 +31,11 @@ function Announcer(): React.JSX.Element {
 export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
   const entry = useStore((s) => s.reviewCases[caseId]) ?? emptyReviewCase;
   const sync = useStore((s) => s.sync);
-  const shortcutsEnabled = useStore((s) => s.settings.shortcuts);
   const open = useStore((s) => s.reviewOpen);
   const load = useStore((s) => s.reviewLoad);
   const refresh = useStore((s) => s.reviewRefresh);
-  const loadDecisions = useStore((s) => s.reviewLoadDecisions);
-  const loadTimeline = useStore((s) => s.reviewLoadTimeline);
-  const decide = useStore((s) => s.reviewDecide);
-  const clearDecideError = useStore((s) => s.reviewClearDecideError);
   const navigate = useStore((s) => s.navigate);
+  const nav = useReviewNav(caseId);
   const now = useNow(30_000);
 
   useEffect(() => open(caseId), [caseId, open]);
@@ -70,76 +63,40 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
 
   if (view) {
     const trimmed = view.syncErrors.find((e) => e.code === RESPONSE_TRIMMED_CODE);
-    const purged = (view.lifecycle?.purgedAt ?? null) !== null;
     content = (
       <>
-        <CaseHeader
-          view={view}
-          refreshing={entry.refreshing}
-          refreshError={
-            explainsRefreshFailure(freshnessOf(lastSyncedAt(view), sync, now)) ? null : entry.refreshError
-          }
-          onRefresh={() => void refresh(caseId)}
-          now={now}
-        />
-        <FreshnessBanner syncedAt={lastSyncedAt(view)} sync={sync} now={now} />
-        {trimmed ? (
-          <div className="rv-inline-warning" role="status">
-            <Icon name="warning" />
-            <span>{trimmed.message}</span>
-          </div>
-        ) : null}
-        {entry.loadError ? (
-          <div className="rv-inline-error" role="alert">
-            <Icon name="warning" />
-            <span>Could not reload this case: {entry.loadError} Showing the last copy KYC Desk loaded.</span>
-            <button type="button" className="rv-button rv-button-small" onClick={() => void load(caseId)}>
-              Try again
-            </button>
-          </div>
-        ) : null}
-        <div className="rv-layout">
-          <div className="rv-main">
-            {purged ? (
-              <PurgedCase view={view} />
-            ) : (
-              <>
-                <ImageGallery caseId={caseId} files={view.kyc?.files ?? []} syncErrors={view.syncErrors} />
-                <DataComparison view={view} now={now} />
-                <OndatoChecks kyc={view.kyc} />
-              </>
-            )}
-          </div>
-          <div className="rv-side">
-            <RiskFlagsCard flags={flags} />
-            <DecisionPanel
-              flags={flags}
-              caseId={caseId}
-              decisions={entry.decisions}
-              latest={view.latestDecision}
-              decisionsError={entry.decisionsError}
-              onRetryDecisions={() => void loadDecisions(caseId)}
-              deciding={entry.deciding}
-              decideError={entry.decideError}
-              onDecide={decide}
-              onClearError={() => clearDecideError(caseId)}
-              shortcutsEnabled={shortcutsEnabled}
-              now={now}
-            />
-            {isOpenIdv(view.idvStatus) ? (
-              <div className="rv-card rv-link">
-                <LinkPanel caseId={caseId} customerUrl={view.customerUrl} externalRef={view.externalRef} />
-              </div>
-            ) : null}
-            {purged ? null : <RedactPanel caseId={caseId} externalRef={view.externalRef} />}
-            <Timeline
-              events={entry.timeline}
-              error={entry.timelineError}
-              onRetry={() => void loadTimeline(caseId)}
-              now={now}
-            />
-          </div>
+        <div className="rv-top">
+          <ReviewNav nav={nav} />
+          <CaseHeader
+            view={view}
+            refreshing={entry.refreshing}
+            refreshError={
+              explainsRefreshFailure(freshnessOf(lastSyncedAt(view), sync, now)) ? null : entry.refreshError
+            }
+            onRefresh={() => void refresh(caseId)}
+            now={now}
+          />
+          <FreshnessBanner syncedAt={lastSyncedAt(view)} sync={sync} now={now} />
+          {trimmed ? (
+            <div className="rv-inline-warning" role="status">
+              <Icon name="warning" />
+              <span>{trimmed.message}</span>
+            </div>
+          ) : null}
+          {entry.loadError ? (
+            <div className="rv-inline-error" role="alert">
+              <Icon name="warning" />
+              <span>
+                Could not reload this case: {entry.loadError} Showing the last copy KYC Desk loaded.
+              </span>
+              <button type="button" className="rv-button rv-button-small" onClick={() => void load(caseId)}>
+                Try again
+              </button>
+            </div>
+          ) : null}
         </div>
+        {/* Keyed by case: moving to the next case starts a fresh form and image view. */}
+        <ReviewWorkspace key={caseId} caseId={caseId} view={view} entry={entry} flags={flags} now={now} />
       </>
     );
   } else if (entry.loadError) {
@@ -175,7 +132,7 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
   }
 
   return (
-    <div className="rv-screen" role="region" aria-labelledby={TITLE_ID}>
+    <div className={`rv-screen${view ? ' rv-screen-case' : ''}`} role="region" aria-labelledby={TITLE_ID}>
       {content}
       <Announcer />
     </div>

@@ -83,7 +83,7 @@ export function DataComparison({ view, now }: { view: CaseView; now: number }): 
             {rows.map((row) => {
               const verdict = VERDICT[row.verdict];
               return (
-                <tr key={row.key} className={`rv-row-${row.verdict}`}>
+                <tr key={row.key} className={`rv-row-${row.verdict}`} data-field={row.key}>
                   <th scope="row">{row.label}</th>
                   <td>{row.entered ?? <span className="rv-muted">—</span>}</td>
                   <td>

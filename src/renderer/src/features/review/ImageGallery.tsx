@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { KycFileInfo } from '../../../../shared/domain/case';
 import type { SyncErrorView } from '../../../../shared/domain/views';
-import { Modal } from '../../components/Modal';
-import { Icon } from './Badge';
+import { EnlargeDialog } from './EnlargeDialog';
+import { IMAGE_PANEL_ID, ImageTabs, imageTabId } from './ImageTabs';
 import { ImageViewer } from './ImageViewer';
 import { filePartLabel, isDocumentFace, isSelfie, orderFiles } from './labels';
 
@@ -26,144 +26,114 @@ export function fileLabels(files: readonly KycFileInfo[]): Map<string, string> {
   return labels;
 }
 
-function EnlargeDialog({
-  caseId,
-  file,
-  label,
-  syncError,
-  onClose,
-}: {
-  caseId: string;
-  file: KycFileInfo;
-  label: string;
-  syncError: string | null;
-  onClose: () => void;
-}): React.JSX.Element {
-  const titleId = `rv-enlarge-${file.fileId}`;
-  // The shell's Modal: the app is inert behind it, Tab stays inside, Esc closes, focus goes back.
-  return (
-    <Modal labelledBy={titleId} onClose={onClose} className="rv-enlarge">
-      <div className="rv-dialog-head">
-        <h2 id={titleId}>{label}</h2>
-        <button type="button" className="rv-button" onClick={onClose}>
-          <Icon name="cross" />
-          Close <span className="rv-kbd">Esc</span>
-        </button>
-      </div>
-      <ImageViewer
-        caseId={caseId}
-        file={file}
-        label={label}
-        syncError={syncError}
-        shape="large"
-        wheel="always"
-        autoFocus
-      />
-    </Modal>
-  );
-}
+export const IMAGES_TITLE_ID = 'rv-images-title';
 
+/**
+ * The document pane: one image at a time, as large as the pane allows, with front/back/selfie as
+ * tabs; or, in compare mode, the document photo and the selfie side by side.
+ */
 export function ImageGallery({
   caseId,
   files,
   syncErrors,
+  empty,
 }: {
   caseId: string;
   files: readonly KycFileInfo[];
   syncErrors: readonly SyncErrorView[];
+  /** Shown under "No images yet" (the customer link while the customer can still use it). */
+  empty?: React.ReactNode;
 }): React.JSX.Element {
   const ordered = orderFiles(files);
   const labels = fileLabels(ordered);
   const [enlarged, setEnlarged] = useState<string | null>(null);
   const [compare, setCompare] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
   const documentFaces = ordered.filter((f) => isDocumentFace(f));
   const selfies = ordered.filter((f) => isSelfie(f));
-  const [docChoice, setDocChoice] = useState<string | null>(null);
   const canCompare = documentFaces.length > 0 && selfies.length > 0;
   const comparing = compare && canCompare;
-  const doc = documentFaces.find((f) => f.fileId === docChoice) ?? documentFaces[0];
-  const selfie = selfies[0];
+  const current = ordered.find((f) => f.fileId === shown) ?? ordered[0];
+  // In compare mode the chosen tab picks which document face (front or data page) sits by the selfie.
+  const doc = (current && isDocumentFace(current) ? current : null) ?? documentFaces[0];
+  const selfie = (current && isSelfie(current) ? current : null) ?? selfies[0];
   const enlargedFile = ordered.find((f) => f.fileId === enlarged) ?? null;
+  const labelOf = (file: KycFileInfo): string => labels.get(file.fileId) ?? filePartLabel(file);
 
-  const viewer = (file: KycFileInfo, shape: 'doc' | 'square'): React.JSX.Element => {
-    const label = labels.get(file.fileId) ?? filePartLabel(file);
-    return (
-      // Focusable by click only: a click on the caption lands here, so a letter typed next is the
-      // image's and never a decision shortcut (see useDecisionKeys).
-      <figure className="rv-figure" key={file.fileId} tabIndex={-1} data-own-keys="">
-        <ImageViewer
-          caseId={caseId}
-          file={file}
-          label={label}
-          syncError={fileSyncError(syncErrors, file.fileId)}
-          shape={shape}
-          onEnlarge={() => setEnlarged(file.fileId)}
-        />
-        <figcaption>
-          <span className="rv-figure-title">{label}</span>
-          {file.fileName ? <span className="rv-note rv-mono">{file.fileName}</span> : null}
-        </figcaption>
-      </figure>
-    );
-  };
+  const viewer = (file: KycFileInfo): React.JSX.Element => (
+    <ImageViewer
+      key={file.fileId}
+      caseId={caseId}
+      file={file}
+      label={labelOf(file)}
+      syncError={fileSyncError(syncErrors, file.fileId)}
+      shape="fill"
+      onEnlarge={() => setEnlarged(file.fileId)}
+    />
+  );
 
   return (
-    <section className="rv-card" aria-labelledby="rv-images-title">
-      <div className="rv-card-head">
-        <h2 id="rv-images-title">Images</h2>
+    <section className="rv-docpane" aria-labelledby={IMAGES_TITLE_ID}>
+      <div className="rv-docpane-head">
+        <h2 id={IMAGES_TITLE_ID} className="rv-docpane-title rv-visually-hidden" tabIndex={-1}>
+          Images
+        </h2>
+        {current ? (
+          <ImageTabs
+            caseId={caseId}
+            files={ordered}
+            labels={labels}
+            selected={current.fileId}
+            onSelect={setShown}
+          />
+        ) : null}
         {canCompare ? (
           <button
             type="button"
-            className="rv-button"
+            className="rv-button rv-button-small rv-compare-toggle"
             aria-pressed={comparing}
             onClick={() => setCompare((c) => !c)}
+            title="Show the document photo and the selfie side by side"
           >
-            {comparing ? 'Show all images' : 'Compare document photo with selfie'}
+            Compare with selfie
           </button>
         ) : null}
       </div>
-      {ordered.length === 0 ? (
-        <p className="rv-muted">No images yet: they appear once the customer submits the document.</p>
-      ) : comparing && doc && selfie ? (
-        <>
-          {documentFaces.length > 1 ? (
-            <div className="rv-field rv-field-inline">
-              <label htmlFor="rv-compare-doc">Document photo</label>
-              <select
-                id="rv-compare-doc"
-                className="rv-select"
-                value={doc.fileId}
-                onChange={(event) => setDocChoice(event.target.value)}
-              >
-                {documentFaces.map((f) => (
-                  <option key={f.fileId} value={f.fileId}>
-                    {labels.get(f.fileId)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div className="rv-compare">
-            {viewer(doc, 'square')}
-            {viewer(selfie, 'square')}
-          </div>
-        </>
+      {!current ? (
+        <div className="rv-docpane-empty">
+          <p className="rv-muted">No images yet: they appear once the customer submits the document.</p>
+          {empty}
+        </div>
       ) : (
-        <div className="rv-gallery">{ordered.map((file) => viewer(file, 'doc'))}</div>
+        <div
+          id={IMAGE_PANEL_ID}
+          className={`rv-docpane-body${comparing ? ' rv-compare' : ''}`}
+          role="tabpanel"
+          aria-labelledby={imageTabId(current.fileId)}
+        >
+          {comparing && doc && selfie ? (
+            <>
+              {/* Focusable by click only: a letter typed after clicking a caption is the image's, never a
+                  decision shortcut (see useDecisionKeys). */}
+              <figure className="rv-figure" tabIndex={-1} data-own-keys="">
+                {viewer(doc)}
+                <figcaption>{labelOf(doc)}</figcaption>
+              </figure>
+              <figure className="rv-figure" tabIndex={-1} data-own-keys="">
+                {viewer(selfie)}
+                <figcaption>{labelOf(selfie)}</figcaption>
+              </figure>
+            </>
+          ) : (
+            viewer(current)
+          )}
+        </div>
       )}
-      {ordered.length ? (
-        <p className="rv-hint">
-          Click or Tab into an image, then <span className="rv-kbd">+</span> <span className="rv-kbd">−</span>{' '}
-          zoom, <span className="rv-kbd">R</span> rotate, arrow keys move, <span className="rv-kbd">F</span>{' '}
-          fit, <span className="rv-kbd">0</span> reset. Drag to move; the wheel zooms a selected image
-          (Ctrl+wheel anywhere).
-        </p>
-      ) : null}
       {enlargedFile ? (
         <EnlargeDialog
           caseId={caseId}
           file={enlargedFile}
-          label={labels.get(enlargedFile.fileId) ?? filePartLabel(enlargedFile)}
+          label={labelOf(enlargedFile)}
           syncError={fileSyncError(syncErrors, enlargedFile.fileId)}
           onClose={() => setEnlarged(null)}
         />

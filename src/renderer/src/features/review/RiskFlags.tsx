@@ -1,5 +1,6 @@
 import type { RiskFlag, RiskSection, RiskSeverity } from '../../../../shared/domain/risk-flags';
 import { Badge, Icon } from './Badge';
+import { showEvidence } from './evidence';
 import type { IconName, Tone } from './labels';
 
 const SEVERITY: Record<RiskSeverity, { text: string; tone: Tone; icon: IconName }> = {
@@ -33,7 +34,10 @@ function FlagText({ flag }: { flag: RiskFlag }): React.JSX.Element {
   );
 }
 
-/** Every risk flag of the case, most severe first, so nothing is missed before deciding. */
+/**
+ * Every risk flag of the case, most severe first, so nothing is missed before deciding; each one
+ * takes the officer to its evidence (the comparison row, the check, the header's status).
+ */
 export function RiskFlagsCard({ flags }: { flags: readonly RiskFlag[] }): React.JSX.Element {
   return (
     <section className="rv-card rv-flags" aria-labelledby="rv-flags-title">
@@ -45,12 +49,24 @@ export function RiskFlagsCard({ flags }: { flags: readonly RiskFlag[] }): React.
       ) : (
         <ul className="rv-flag-list">
           {flags.map((flag) => (
-            <li key={flag.code} data-flag={flag.code}>
-              <FlagText flag={flag} />
+            <li key={flag.code} data-flag={flag.code} className={`rv-flag rv-flag-${flag.severity}`}>
+              <button
+                type="button"
+                className="rv-flag-link"
+                onClick={() => showEvidence(flag.anchor)}
+                aria-describedby="rv-flags-hint"
+              >
+                <FlagText flag={flag} />
+              </button>
             </li>
           ))}
         </ul>
       )}
+      {flags.length ? (
+        <p id="rv-flags-hint" className="rv-visually-hidden">
+          Shows the evidence
+        </p>
+      ) : null}
     </section>
   );
 }

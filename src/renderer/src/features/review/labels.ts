@@ -27,7 +27,10 @@ export type IconName =
   | 'reset'
   | 'expand'
   | 'refresh'
-  | 'file';
+  | 'file'
+  | 'back'
+  | 'up'
+  | 'down';
 
 export interface StatusLabel {
   text: string;

@@ -12,6 +12,13 @@ export const SHORTCUTS: { keys: string[]; join?: 'then' | 'or'; action: string }
   { keys: ['g', 's'], join: 'then', action: 'Go to settings' },
   { keys: ['↑', '↓'], join: 'or', action: 'Move through the case list' },
   { keys: ['Enter'], action: 'Open the selected case' },
+  { keys: ['J', ']'], join: 'or', action: 'Next case in the list (in a review)' },
+  { keys: ['K', '['], join: 'or', action: 'Previous case in the list (in a review)' },
+  { keys: ['Esc', 'Alt+←'], join: 'or', action: 'Back to the case list (in a review)' },
+  { keys: ['A', 'R', 'E'], join: 'or', action: 'Choose accept, reject or escalate (in a review)' },
+  { keys: ['Ctrl+Enter'], action: 'Record the decision (in a review)' },
+  { keys: ['+', '−', 'R', '0'], join: 'or', action: 'Zoom, rotate, reset a focused image' },
+  { keys: ['T'], action: "Go to a focused image's controls" },
   { keys: ['?'], action: 'Show this list' },
   { keys: ['Esc'], action: 'Close a dialog' },
 ];
