@@ -113,7 +113,11 @@ export function diffText(entered: string, document: string, mode: DiffMode): Tex
   const variants = (mode === 'name' ? (['icao', 'plain'] as const) : (['plain'] as const)).map((option) => {
     const a = expand(entered, mode, option);
     const b = expand(document, mode, option);
-    const [inA, inB] = common(a.chars, b.chars);
+    let [inA, inB] = common(a.chars, b.chars);
+    // A letter or two in common between different names is chance, not a shared spelling: mark all.
+    const shared = inA.filter(Boolean).length;
+    if (shared * 2 < Math.min(a.chars.length, b.chars.length))
+      [inA, inB] = [inA.map(() => false), inB.map(() => false)];
     const result = { entered: segmentsOf(a, inA), document: segmentsOf(b, inB) };
     return { result, score: countDiffering(result.entered) + countDiffering(result.document) };
   });

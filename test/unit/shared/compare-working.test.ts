@@ -104,6 +104,12 @@ describe('names: how a match was reached', () => {
     expect(space.summary).toMatch(/entered: a space/);
   });
 
+  it('marks a wholly different name as a whole, not the letters it shares by chance', () => {
+    const diff = compareName('Šimkutė', 'Παπαδοπούλου').diff!;
+    expect(marked(diff.entered)).toBe('[Šimkutė]');
+    expect(marked(diff.document)).toBe('[Παπαδοπούλου]');
+  });
+
   it('marks whole spelled-out letters, not half of them', () => {
     const diff = compareName('Müller', 'MUELLAR').diff!;
     expect(marked(diff.entered)).toBe('Müll[e]r');
