@@ -11,6 +11,7 @@ import {
   startDemo,
   type AppSession,
 } from './support/app';
+import { screenRecorder } from './support/screens';
 
 /*
  * The comparison shows its working, and the case keeps the name the officer registered, through the
@@ -105,6 +106,10 @@ describe.runIf(hasChromium())('comparison and names in Chromium', () => {
         'Same code written differently: 39001051234 / 390010-51234',
       );
 
+      // Marks, caveats and both names pass axe in both themes (and are photographed for a look).
+      const screens = screenRecorder(page);
+      await screens.capture('case-comparison-working');
+
       // The list: searching the registered surname finds the case, whose row shows both names.
       await mainNav(page, 'Cases').click();
       await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
@@ -114,6 +119,9 @@ describe.runIf(hasChromium())('comparison and names in Chromium', () => {
           .poll(async () => caseRows(page).allTextContents(), { message: `search "${query}"` })
           .toEqual([expect.stringMatching(/Žydrūnas Petraitis.*As read: ZYDRUNAS PETRAITIENE/)]);
       }
+      await screens.capture('cases-search-as-read');
+      console.log(screens.summary());
+      expect(screens.blocking(), 'serious or critical axe violations').toBe('');
     });
   }, 120_000);
 });
