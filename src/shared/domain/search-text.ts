@@ -32,7 +32,8 @@ export function caseSearchText(
   codes: readonly (string | null)[],
 ): string | null {
   const seen = new Set<string>();
-  for (const name of names) if (name) for (const w of nameSpellings(name)) seen.add(w);
+  // The registered name and the name as read are usually the same: spell each distinct name once.
+  for (const name of new Set(names)) if (name) for (const w of nameSpellings(name)) seen.add(w);
   for (const code of codes) if (code) for (const w of words(normalizeCode(code).toLowerCase())) seen.add(w);
   return seen.size ? [...seen].join(' ') : null;
 }

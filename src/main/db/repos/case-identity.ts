@@ -4,11 +4,11 @@ import { stmt, type Db } from '../sql';
 
 /** The name/personal-code fields of a KYC document, as far as the case list needs them. */
 export interface DocumentIdentity {
-  fullName?: string | null;
-  firstName?: string | null;
-  middleName?: string | null;
-  lastName?: string | null;
-  personalCode?: string | null;
+  fullName?: unknown;
+  firstName?: unknown;
+  middleName?: unknown;
+  lastName?: unknown;
+  personalCode?: unknown;
 }
 
 export interface CaseIdentity {
@@ -74,7 +74,11 @@ interface IdentityRow {
   seq: number;
   entered: string | null;
   idv_reg: string | null;
-  doc: string | null;
+  doc_full_name: unknown;
+  doc_first_name: unknown;
+  doc_middle_name: unknown;
+  doc_last_name: unknown;
+  doc_personal_code: unknown;
   full_name: string | null;
   registered_name: string | null;
   name_as_read: string | null;
@@ -82,15 +86,27 @@ interface IdentityRow {
   search_text: string | null;
 }
 
+// Only the document's name and code fields, extracted in SQL: parsing whole payloads (files, OCR
+// results, rules) would cost more than everything else here together.
 const SELECT_IDENTITY = `SELECT c.seq, c.registration_json AS entered,
     json_extract(c.idv_json, '$.registration') AS idv_reg,
-    (SELECT json_extract(k.payload_json, '$.document') FROM kyc k WHERE k.id = c.kyc_id) AS doc,
+    k.payload_json ->> '$.document.fullName' AS doc_full_name,
+    k.payload_json ->> '$.document.firstName' AS doc_first_name,
+    k.payload_json ->> '$.document.middleName' AS doc_middle_name,
+    k.payload_json ->> '$.document.lastName' AS doc_last_name,
+    k.payload_json ->> '$.document.personalCode' AS doc_personal_code,
     c.full_name, c.registered_name, c.name_as_read, c.personal_code, c.search_text
-  FROM cases c`;
+  FROM cases c LEFT JOIN kyc k ON k.id = c.kyc_id`;
 
 function update(db: Db, row: IdentityRow): void {
   const next = deriveIdentity(
-    parseOrNull<DocumentIdentity>(row.doc),
+    {
+      fullName: row.doc_full_name,
+      firstName: row.doc_first_name,
+      middleName: row.doc_middle_name,
+      lastName: row.doc_last_name,
+      personalCode: row.doc_personal_code,
+    },
     parseOrNull<RegistrationData>(row.idv_reg),
     parseOrNull<RegistrationData>(row.entered),
   );
