@@ -87,9 +87,10 @@ interface IdentityRow {
 }
 
 // Only the document's name and code fields, extracted in SQL: parsing whole payloads (files, OCR
-// results, rules) would cost more than everything else here together.
+// results, rules) would cost more than everything else here together. `->` keeps the registration as
+// JSON text whatever it holds (json_extract would hand a string value over bare, and JSON.parse fail).
 const SELECT_IDENTITY = `SELECT c.seq, c.registration_json AS entered,
-    json_extract(c.idv_json, '$.registration') AS idv_reg,
+    c.idv_json -> '$.registration' AS idv_reg,
     k.payload_json ->> '$.document.fullName' AS doc_full_name,
     k.payload_json ->> '$.document.firstName' AS doc_first_name,
     k.payload_json ->> '$.document.middleName' AS doc_middle_name,

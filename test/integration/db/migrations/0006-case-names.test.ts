@@ -56,6 +56,8 @@ describe('migration 0006: case names', () => {
           'Søren Ørsted', 'Pending', 3);
       INSERT INTO cases (id, workspace_id, full_name, idv_status, created_utc)
         VALUES ('case-d', 'ws1', NULL, 'Pending', 4);
+      INSERT INTO cases (id, workspace_id, idv_json, full_name, idv_status, created_utc)
+        VALUES ('case-e', 'ws1', '{"registration":"not an object","id":"case-e"}', NULL, 'Pending', 5);
     `);
     // Before: the registered surname finds nothing, and Ł is not folded by the tokenizer.
     const oldFound = (q: string) =>
@@ -82,6 +84,8 @@ describe('migration 0006: case names', () => {
       nameAsRead: null,
     });
     expect(cases.get(db, 'ws1', 'case-d')).toMatchObject({ fullName: null, registeredName: null });
+    // Ondato's payloads are read leniently: a registration that is not an object is no name, no failure.
+    expect(cases.get(db, 'ws1', 'case-e')).toMatchObject({ fullName: null, registeredName: null });
 
     expect(found(db, 'Petraitis')).toEqual(['case-a']);
     expect(found(db, 'jane doe')).toEqual(['case-a']);
