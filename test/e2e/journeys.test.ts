@@ -197,7 +197,7 @@ describe.runIf(hasChromium())('officer journeys in Chromium', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
       await expect.poll(async () => syncStatus(page).textContent()).toMatch(/^Offline/);
-      // The list names the customer as Ondato read the document ("Ona Jonaitis"); the reference is stable.
+      // The list keeps the registered name (and shows the document's "Ona Jonaitis" beside it).
       await caseRows(page).filter({ hasText: reference }).click();
       await page.getByRole('heading', { name: /^Ona /, level: 1 }).waitFor();
       await page.getByText(/Offline.*: Ondato cannot be reached/).waitFor();

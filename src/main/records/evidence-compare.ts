@@ -1,5 +1,6 @@
 import type { RegistrationData } from '../../shared/domain/case';
 import { compareCase, documentOf, type Verdict } from '../../shared/domain/compare';
+import { rowOutcome, rowWorking } from '../../shared/domain/compare-text';
 import type { JsonObject } from '../../shared/domain/json';
 
 /*
@@ -14,7 +15,12 @@ export interface ComparedField {
   registered: string | null;
   document: string | null;
   verdict: Verdict;
-  /** Why, when the verdict needs a word (e.g. "matches once diacritics are ignored"). */
+  /** A match Ondato could not confirm (its OCR or MRZ): never printed as a clean match. */
+  caveated: boolean;
+  /**
+   * The working, one line each, as the review screen shows it: how a match was reached ("Matches
+   * ignoring accents: Rūta / RUTA"), what differs, the caveat; null when there is nothing to say.
+   */
   note: string | null;
 }
 
@@ -25,13 +31,15 @@ export function compareForEvidence(
 ): ComparedField[] {
   return compareCase(registration, payload, now)
     .rows.filter((r) => r.verdict !== 'absent' || r.key === 'firstName' || r.key === 'lastName')
-    .map((r) => ({
-      label: r.label,
-      registered: r.entered,
-      document: r.document,
-      verdict: r.verdict,
-      note: r.ocrInvalid
-        ? [r.note, 'Ondato could not validate this field'].filter(Boolean).join('; ')
-        : r.note,
-    }));
+    .map((r) => {
+      const working = rowWorking(r);
+      return {
+        label: r.label,
+        registered: r.entered,
+        document: r.document,
+        verdict: r.verdict,
+        caveated: rowOutcome(r).caveated,
+        note: working.length ? working.join('\n') : null,
+      };
+    });
 }

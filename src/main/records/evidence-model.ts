@@ -1,3 +1,4 @@
+import { differingNames } from '../../shared/domain/case-names';
 import { createHash } from 'node:crypto';
 import * as auditRepo from '../db/repos/audit';
 import * as casesRepo from '../db/repos/cases';
@@ -78,6 +79,8 @@ export interface EvidenceModel {
   caseId: string;
   externalRef: string | null;
   customerName: string | null;
+  /** The name read from the document, when it is not the registered name above (else null). */
+  customerNameAsRead: string | null;
   personalCode: string | null;
   setupId: string | null;
   kycId: string | null;
@@ -196,6 +199,7 @@ export function buildEvidenceModel(
     caseId,
     externalRef: detail.externalRef,
     customerName: detail.fullName,
+    customerNameAsRead: differingNames(detail)?.asRead ?? null,
     personalCode: detail.personalCode,
     setupId: detail.setupId,
     kycId: detail.kycId,

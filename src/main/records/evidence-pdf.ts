@@ -36,6 +36,11 @@ function titleBlock(doc: Doc, m: EvidenceModel): void {
     .fontSize(15)
     .fillColor(COLOR.ink)
     .text(pdfText(m.customerName ?? 'Customer name not known'), { width });
+  if (m.customerNameAsRead !== null)
+    doc
+      .fontSize(11)
+      .fillColor(COLOR.bad)
+      .text(pdfText(`Registered name above; the document was read as: ${m.customerNameAsRead}`), { width });
   doc.moveDown(0.6);
   const summary: [string, string, string][] = [
     ['Ondato IDV', m.ondato.idvStatus, COLOR.ink],

@@ -15,6 +15,9 @@ const VERDICT: Record<Verdict, Cell> = {
   waiting: { text: 'No document yet', color: COLOR.muted },
 };
 
+// The screen's "Match, with a caveat": a match Ondato could not confirm is never a plain ✓.
+const CAVEATED: Cell = { text: '! Match, with a caveat', color: COLOR.warn, bold: true };
+
 export function customerData(doc: Doc, m: EvidenceModel): void {
   sectionHeading(doc, 1, 'Customer data: registered and read from the document');
   const mismatches = m.comparison.filter((r) => r.verdict === 'mismatch').length;
@@ -35,7 +38,7 @@ export function customerData(doc: Doc, m: EvidenceModel): void {
       { header: 'Result', width: 0.3 },
     ],
     m.comparison.map((r) => {
-      const verdict = VERDICT[r.verdict];
+      const verdict = r.caveated ? CAVEATED : VERDICT[r.verdict];
       return [
         { text: r.label, color: COLOR.muted },
         r.registered ?? '—',

@@ -25,6 +25,13 @@ export interface CaseSummary {
   syncedAt: number | null;
   /** Retention or redaction removed the personal data: there is no name to show, by design. */
   personalDataRemoved?: boolean;
+  /**
+   * The name the officer registered (entered, else the IDV's registration). `fullName` is this name,
+   * or the document's when the case has no registration; it never follows the document otherwise.
+   */
+  registeredName?: string | null;
+  /** The name Ondato read from the document; null until one is read. Differs from the registered one in an impersonation. */
+  nameAsRead?: string | null;
 }
 
 /** What the officer entered when creating the case (a subset of Ondato's registration). */

@@ -1,14 +1,39 @@
 import type { RegistrationData } from './case';
+import {
+  compareCode,
+  compareDateText,
+  compareName,
+  matched,
+  nameMatchKind,
+  presence,
+  result,
+  type Compared,
+  type MatchKind,
+  type Verdict,
+} from './compare-fields';
+import { ocrStates, ocrValidationsOf, textOf, type OcrState } from './compare-ocr';
 import { iso2Of, iso3Of } from './countries';
 import { countryName } from './country-names';
 import { ageOn, calendarDate, compareDates, formatDate, parseDate, type CalendarDate } from './dates';
-import type { JsonObject, JsonValue } from './json';
-import { namesMatch, namesMatchOnlyFolded, normalizeCode, normalizeName } from './names';
+import type { JsonObject } from './json';
+import type { TextDiff } from './text-diff';
 
 /*
  * What the officer entered against what Ondato read from the document. Pure functions, no React: the
  * review screen, main's decision guard, the CLI and the evidence export all read the same result.
  */
+
+export type { MatchKind, Verdict } from './compare-fields';
+export type { Segment, TextDiff } from './text-diff';
+export {
+  fieldOfOcrKey,
+  ocrValidationsOf,
+  rulesOf,
+  textOf,
+  type KycRule,
+  type OcrState,
+  type OcrValidation,
+} from './compare-ocr';
 
 export type FieldKey =
   | 'firstName'
@@ -22,11 +47,13 @@ export type FieldKey =
   | 'dateOfExpiration';
 
 /**
- * match / mismatch: both sides hold a value. missing: one side lacks a value the other has.
- * absent: neither side has one. document-only: a field the officer never enters (document number, dates
- * of issue and expiry); nothing to compare. waiting: Ondato has not read a document yet.
+ * Why a match must not be read as a clean one: Ondato could not validate the field (its OCR said not
+ * valid), gave no result for it, or could not verify the document's machine-readable zone.
  */
-export type Verdict = 'match' | 'mismatch' | 'missing' | 'absent' | 'document-only' | 'waiting';
+export interface Caveat {
+  code: 'ocr-invalid' | 'ocr-unknown' | 'mrz-unverified';
+  text: string;
+}
 
 export interface ComparisonRow {
   key: FieldKey;
@@ -36,8 +63,15 @@ export interface ComparisonRow {
   /** What Ondato read from the document, formatted for display; null when not read. */
   document: string | null;
   verdict: Verdict;
-  /** A short explanation shown under the verdict (e.g. "Not on the document"). */
+  /** How a match was reached; null unless the verdict is match. */
+  kind: MatchKind | null;
+  /** A short explanation shown under the verdict (e.g. "Matches ignoring accents: Rūta / RUTA"). */
   note: string | null;
+  /** For a mismatch, which characters of the displayed values differ (and the same in words). */
+  diff: TextDiff | null;
+  /** For a match Ondato itself could not confirm: the reason it is not a clean match. */
+  caveat: Caveat | null;
+  ocr: OcrState;
   /** Ondato's OCR marked this field as not valid (`ocrValidations[].isValid === false`). */
   ocrInvalid: boolean;
 }
@@ -63,20 +97,8 @@ export interface Comparison {
   age: AgeCheck | null;
   /** OCR keys Ondato marked invalid that are not one of the rows (Gender, Address, unknown keys), raw. */
   otherOcrFailures: string[];
-  counts: { match: number; mismatch: number; missing: number };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Values
-
-/** A JSON value as display text: strings trimmed (empty → null), numbers as written, anything else null. */
-export function textOf(value: JsonValue | undefined): string | null {
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
+  /** `caveat`: matches that carry a caveat (also counted as matches). */
+  counts: { match: number; mismatch: number; missing: number; caveat: number };
 }
 
 /** The `document` object of a KYC identification payload, when there is one. */
@@ -97,41 +119,6 @@ function displayCountry(code: string | null): string | null {
   return name ? `${code.toUpperCase()} (${name})` : code;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Rows
-
-type Compared = Pick<ComparisonRow, 'verdict' | 'note'>;
-
-function presence(entered: string | null, document: string | null): Compared | null {
-  if (entered === null && document === null) return { verdict: 'absent', note: null };
-  if (document === null) return { verdict: 'missing', note: 'Not read from the document' };
-  if (entered === null) return { verdict: 'missing', note: 'Not entered' };
-  return null;
-}
-
-function compareText(
-  entered: string | null,
-  document: string | null,
-  same: (a: string, b: string) => boolean,
-): Compared {
-  return (
-    presence(entered, document) ?? {
-      verdict: same(entered!, document!) ? 'match' : 'mismatch',
-      note: null,
-    }
-  );
-}
-
-function compareDateText(entered: string | null, document: string | null): Compared {
-  const missing = presence(entered, document);
-  if (missing) return missing;
-  const a = parseDate(entered);
-  const b = parseDate(document);
-  if (a && b) return { verdict: compareDates(a, b) === 0 ? 'match' : 'mismatch', note: null };
-  const same = entered!.trim() === document!.trim();
-  return { verdict: same ? 'match' : 'mismatch', note: 'Not a date KYC Desk can read; compared as text' };
-}
-
 /** Entered alpha-2 country against the document's nationality (alpha-3), or its issuing country. */
 function compareCountry(entered: string | null, nationality: string | null, issuer: string | null): Compared {
   const document = nationality ?? issuer;
@@ -140,67 +127,37 @@ function compareCountry(entered: string | null, nationality: string | null, issu
   const wanted = iso3Of(entered!) ?? entered!.toUpperCase();
   const same = (code: string | null): boolean =>
     code !== null && (code.toUpperCase() === wanted || iso2Of(code) === entered!.toUpperCase());
-  if (same(nationality)) return { verdict: 'match', note: null };
-  if (same(issuer)) return { verdict: 'match', note: 'Matches the issuing country, not the nationality' };
-  return { verdict: 'mismatch', note: null };
+  if (same(nationality)) return matched('exact');
+  if (same(issuer)) return matched('issuing-country', 'Matches the issuing country, not the nationality');
+  return result('mismatch');
 }
 
-const OCR_FIELD: Record<string, FieldKey> = {
-  firstname: 'firstName',
-  middlename: 'middleName',
-  lastname: 'lastName',
-  dateofbirth: 'dateOfBirth',
-  personalcode: 'personalCode',
-  nationality: 'nationality',
-  nationalityiso3: 'nationality',
-  country: 'nationality',
-  documentnumber: 'documentNumber',
-  dateofissue: 'dateOfIssue',
-  dateofexpiration: 'dateOfExpiration',
-  dateofexpiry: 'dateOfExpiration',
-};
+// Fields the machine-readable zone carries: an unverified MRZ weakens a match on these.
+const MRZ_FIELDS = new Set<FieldKey>([
+  'firstName',
+  'middleName',
+  'lastName',
+  'dateOfBirth',
+  'personalCode',
+  'nationality',
+]);
 
-export interface OcrValidation {
-  key: string;
-  isValid: boolean | null;
-}
-
-/** `document.ocrValidations` as a list; entries without a key are dropped, unknown keys kept raw. */
-export function ocrValidationsOf(document: JsonObject | null): OcrValidation[] {
-  const list = document?.ocrValidations;
-  if (!Array.isArray(list)) return [];
-  const out: OcrValidation[] = [];
-  for (const item of list) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
-    const key = textOf(item.key);
-    if (key === null) continue;
-    out.push({ key, isValid: typeof item.isValid === 'boolean' ? item.isValid : null });
-  }
-  return out;
-}
-
-export interface KycRule {
-  name: string;
-  status: string | null;
-  reason: string | null;
-}
-
-/** `payload.rules` as a list; entries without a name are shown as "Unnamed check", never dropped. */
-export function rulesOf(payload: JsonObject | null | undefined): KycRule[] {
-  const list = payload?.rules;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((item): item is JsonObject => !!item && typeof item === 'object' && !Array.isArray(item))
-    .map((item) => ({
-      name: textOf(item.name) ?? 'Unnamed check',
-      status: textOf(item.status),
-      reason: textOf(item.reason),
-    }));
-}
-
-/** The row an OCR key belongs to, if any (`FirstName` → `firstName`, case-insensitive). */
-export function fieldOfOcrKey(key: string): FieldKey | null {
-  return OCR_FIELD[key.replace(/[\s_-]/g, '').toLowerCase()] ?? null;
+function caveatOf(key: FieldKey, verdict: Verdict, ocr: OcrState, doc: JsonObject | null): Caveat | null {
+  if (verdict !== 'match') return null;
+  if (ocr === 'invalid')
+    return {
+      code: 'ocr-invalid',
+      text: 'Matches — but Ondato could not validate this field on the document',
+    };
+  if (ocr === 'unknown')
+    return { code: 'ocr-unknown', text: 'Matches — but Ondato gave no validation result for this field' };
+  // A driving licence has no MRZ: "not verified" there says nothing about the data.
+  if (MRZ_FIELDS.has(key) && doc?.mrzVerified === false && textOf(doc.type) !== 'DriverLicense')
+    return {
+      code: 'mrz-unverified',
+      text: "Matches — but Ondato could not verify the document's machine-readable zone (MRZ)",
+    };
+  return null;
 }
 
 export function compareCase(
@@ -213,134 +170,121 @@ export function compareCase(
   const entered = (value: unknown): string | null =>
     typeof value === 'string' || typeof value === 'number' ? textOf(value) : null;
   const read = (key: string): string | null => (doc ? textOf(doc[key]) : null);
+  const { states, otherFailures } = ocrStates(ocrValidationsOf(doc));
 
-  const ocr = ocrValidationsOf(doc);
-  const invalid = new Set<FieldKey>();
-  const otherOcrFailures: string[] = [];
-  for (const { key, isValid } of ocr) {
-    if (isValid !== false) continue;
-    const field = fieldOfOcrKey(key);
-    if (field) invalid.add(field);
-    else if (!otherOcrFailures.includes(key)) otherOcrFailures.push(key);
-  }
+  const row = (
+    key: FieldKey,
+    label: string,
+    shown: { entered: string | null; document: string | null },
+    compared: Compared,
+  ): ComparisonRow => {
+    const ocr = states.get(key) ?? 'not-reported';
+    return {
+      key,
+      label,
+      ...shown,
+      ...compared,
+      caveat: doc ? caveatOf(key, compared.verdict, ocr, doc) : null,
+      ocr,
+      ocrInvalid: ocr === 'invalid',
+    };
+  };
 
+  const given = (first: string | null, middle: string | null): string =>
+    [first, middle].filter(Boolean).join(' ');
   const firstEntered = entered(reg.firstName);
-  const middleEntered = entered(reg.middleName);
   const firstRead = read('firstName');
-  const middleRead = read('middleName');
+  const givenEntered = given(firstEntered, entered(reg.middleName));
+  const givenRead = given(firstRead, read('middleName'));
   const givenNamesTogether =
-    normalizeName([firstEntered, middleEntered].filter(Boolean).join(' ')) ===
-      normalizeName([firstRead, middleRead].filter(Boolean).join(' ')) &&
-    (firstEntered !== null || firstRead !== null);
+    (firstEntered !== null || firstRead !== null) &&
+    givenEntered !== '' &&
+    givenRead !== '' &&
+    nameMatchKind(givenEntered, givenRead) !== null;
 
   const nameRow = (key: 'firstName' | 'middleName' | 'lastName', label: string): ComparisonRow => {
     const a = entered(reg[key]);
     const b = read(key);
-    let result = compareText(a, b, namesMatch);
+    let compared = compareName(a, b);
     if (
       key !== 'lastName' &&
-      result.verdict !== 'match' &&
-      result.verdict !== 'absent' &&
+      compared.verdict !== 'match' &&
+      compared.verdict !== 'absent' &&
       givenNamesTogether
-    ) {
-      result = { verdict: 'match', note: 'Matches when first and middle names are read together' };
-    } else if (result.verdict === 'match' && namesMatchOnlyFolded(a!, b!)) {
-      result = { verdict: 'match', note: 'Matches ignoring accents' };
-    }
-    return { key, label, entered: a, document: b, ...result, ocrInvalid: invalid.has(key) };
-  };
-
-  const dateRow = (key: 'dateOfBirth', label: string): ComparisonRow => {
-    const a = entered(reg[key]);
-    const b = read(key);
-    return {
-      key,
-      label,
-      entered: displayDate(a),
-      document: displayDate(b),
-      ...compareDateText(a, b),
-      ocrInvalid: invalid.has(key),
-    };
+    )
+      compared = matched('given-names-together', 'Matches when first and middle names are read together');
+    return row(key, label, { entered: a, document: b }, compared);
   };
 
   const documentOnly = (
     key: FieldKey,
-    docKey: string,
     label: string,
-    format = (v: string | null) => v,
+    format: (v: string | null) => string | null = (v) => v,
   ): ComparisonRow => {
-    const b = read(docKey);
-    return {
+    const b = read(key);
+    return row(
       key,
       label,
-      entered: null,
-      document: format(b),
-      verdict: b === null ? 'missing' : 'document-only',
-      note: b === null ? 'Not read from the document' : null,
-      ocrInvalid: invalid.has(key),
-    };
+      { entered: null, document: format(b) },
+      b === null ? result('missing', 'Not read from the document') : result('document-only'),
+    );
   };
 
+  const birthEntered = entered(reg.dateOfBirth);
+  const birthRead = read('dateOfBirth');
   const codeEntered = entered(reg.personalCode);
   const codeRead = read('personalCode');
   const countryEntered = entered(reg.countryCode);
   const nationality = read('nationalityIso3');
   const issuer = read('countryIso3');
-  const countryResult = compareCountry(countryEntered, nationality, issuer);
 
   const rows: ComparisonRow[] = [
     nameRow('firstName', 'First name'),
     nameRow('middleName', 'Middle name'),
     nameRow('lastName', 'Last name'),
-    dateRow('dateOfBirth', 'Date of birth'),
-    {
-      key: 'personalCode',
-      label: 'Personal code',
-      entered: codeEntered,
-      document: codeRead,
-      ...compareText(codeEntered, codeRead, (x, y) => normalizeCode(x) === normalizeCode(y)),
-      ocrInvalid: invalid.has('personalCode'),
-    },
-    {
-      key: 'nationality',
-      label: 'Nationality / country',
-      entered: displayCountry(countryEntered),
-      document:
-        nationality !== null && issuer !== null && nationality.toUpperCase() !== issuer.toUpperCase()
-          ? `${displayCountry(nationality)}; issued by ${displayCountry(issuer)}`
-          : displayCountry(nationality ?? issuer),
-      ...countryResult,
-      ocrInvalid: invalid.has('nationality'),
-    },
-    documentOnly('documentNumber', 'documentNumber', 'Document number'),
-    documentOnly('dateOfIssue', 'dateOfIssue', 'Date of issue', displayDate),
-    documentOnly('dateOfExpiration', 'dateOfExpiration', 'Date of expiry', displayDate),
+    row(
+      'dateOfBirth',
+      'Date of birth',
+      { entered: displayDate(birthEntered), document: displayDate(birthRead) },
+      compareDateText(birthEntered, birthRead),
+    ),
+    row(
+      'personalCode',
+      'Personal code',
+      { entered: codeEntered, document: codeRead },
+      compareCode(codeEntered, codeRead),
+    ),
+    row(
+      'nationality',
+      'Nationality / country',
+      {
+        entered: displayCountry(countryEntered),
+        document:
+          nationality !== null && issuer !== null && nationality.toUpperCase() !== issuer.toUpperCase()
+            ? `${displayCountry(nationality)}; issued by ${displayCountry(issuer)}`
+            : displayCountry(nationality ?? issuer),
+      },
+      compareCountry(countryEntered, nationality, issuer),
+    ),
+    documentOnly('documentNumber', 'Document number'),
+    documentOnly('dateOfIssue', 'Date of issue', displayDate),
+    documentOnly('dateOfExpiration', 'Date of expiry', displayDate),
   ];
 
-  if (!registration) {
-    for (const row of rows) {
-      if (row.verdict === 'missing' && row.note === 'Not entered') {
-        row.verdict = 'document-only';
-        row.note = null;
-      }
-    }
-  }
-  if (!doc) {
+  for (const r of rows) {
+    // Without a registration nothing was "not entered": the document's values simply stand alone.
+    if (!registration && r.verdict === 'missing' && r.note === 'Not entered')
+      Object.assign(r, result('document-only'));
     // Nothing is missing yet: the customer has not submitted a document.
-    for (const row of rows) {
-      if (row.verdict !== 'absent') {
-        row.verdict = 'waiting';
-        row.note = null;
-      }
-    }
+    if (!doc && r.verdict !== 'absent') Object.assign(r, result('waiting'));
   }
 
   const today = calendarDate(now);
   const expiryDate = parseDate(read('dateOfExpiration'));
   const expiry = expiryDate ? { date: expiryDate, expired: compareDates(expiryDate, today) < 0 } : null;
 
-  const documentBirth = parseDate(read('dateOfBirth'));
-  const enteredBirth = parseDate(entered(reg.dateOfBirth));
+  const documentBirth = parseDate(birthRead);
+  const enteredBirth = parseDate(birthEntered);
   const birth = documentBirth ?? enteredBirth;
   let age: AgeCheck | null = null;
   if (birth) {
@@ -348,10 +292,10 @@ export function compareCase(
     age = { years, under18: years < 18, source: documentBirth ? 'document' : 'registration' };
   }
 
-  const counts = { match: 0, mismatch: 0, missing: 0 };
-  for (const row of rows) {
-    if (row.verdict === 'match' || row.verdict === 'mismatch' || row.verdict === 'missing')
-      counts[row.verdict] += 1;
+  const counts = { match: 0, mismatch: 0, missing: 0, caveat: 0 };
+  for (const r of rows) {
+    if (r.verdict === 'match' || r.verdict === 'mismatch' || r.verdict === 'missing') counts[r.verdict] += 1;
+    if (r.caveat) counts.caveat += 1;
   }
 
   return {
@@ -360,7 +304,7 @@ export function compareCase(
     hasDocument: doc !== null,
     expiry,
     age,
-    otherOcrFailures,
+    otherOcrFailures: otherFailures,
     counts,
   };
 }

@@ -53,22 +53,6 @@ export function namesMatch(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
 }
 
-/**
- * Whether two names that match only do so once accents and special letters are folded (Šimkutė /
- * SIMKUTE): worth showing the officer, since the spelling on record differs from the document's.
- */
-export function namesMatchOnlyFolded(a: string, b: string): boolean {
-  if (!namesMatch(a, b)) return false;
-  const plain = (s: string): string =>
-    s
-      .normalize('NFC')
-      .toLocaleLowerCase('und')
-      .replace(/['’‘`´ʼ]/g, '')
-      .replace(/[\s\-‐‑‒–—_.,]+/g, ' ')
-      .trim();
-  return plain(a) !== plain(b);
-}
-
 /** Codes (personal code, document number) compared without case, spaces, hyphens, dots or slashes. */
 export function normalizeCode(code: string): string {
   return code.replace(/[\s\-./]+/g, '').toUpperCase();

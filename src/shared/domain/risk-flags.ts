@@ -2,7 +2,6 @@ import type { CaseDetail, KycFileInfo } from './case';
 import { compareCase, documentOf, ocrValidationsOf, rulesOf, textOf, type ComparisonRow } from './compare';
 import { addDays, ageOn, compareDates, daysBetween, isoDate, parseDate, type CalendarDate } from './dates';
 import type { JsonObject } from './json';
-import { namesMatchOnlyFolded } from './names';
 import { ruleNameLabel, statusReasonLabel } from './ondato-terms';
 
 /*
@@ -167,19 +166,25 @@ function comparisonFlags(rows: readonly ComparisonRow[]): RiskFlag[] {
           row.key,
         ),
       );
-    } else if (
-      row.verdict === 'match' &&
-      NAME_ROWS.has(row.key) &&
-      row.entered !== null &&
-      row.document !== null &&
-      namesMatchOnlyFolded(row.entered, row.document)
-    ) {
+    } else if (row.verdict === 'match' && NAME_ROWS.has(row.key) && row.kind === 'accents') {
       out.push(
         flag(
           `accents.${row.key}`,
           'low',
           `${row.label} matches only ignoring accents`,
           `${pair} — matches ignoring accents`,
+          'comparison',
+          row.key,
+        ),
+      );
+    } else if (row.verdict === 'match' && NAME_ROWS.has(row.key) && row.kind === 'transliterated') {
+      // The spelling on record is not the document's: worth a look, as with accents.
+      out.push(
+        flag(
+          `transliterated.${row.key}`,
+          'low',
+          `${row.label} matches only as transliterated`,
+          `${pair} — ${row.note ?? 'matches as transliterated'}`,
           'comparison',
           row.key,
         ),

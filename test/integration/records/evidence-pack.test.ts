@@ -101,6 +101,9 @@ describe('evidence pack (PDF)', () => {
     expect(text).toContain('Šimkutė');
     expect(text).toContain('Παπαδοπούλου');
     expect(text).toContain('MISMATCH');
+    // The screen's working, in the pack too: the name as read beside the registered one, and what differs.
+    expect(flat).toContain('Registered name above; the document was read as: Ørjan Łukasz Παπαδοπούλου');
+    expect(flat).toMatch(/Differs — entered: “Šimkutė”; document: “Παπαδοπούλου”\./);
     // Ondato's statuses and reason, and its checks.
     expect(text).toContain('Completed');
     expect(text).toContain('Rejected');

@@ -61,7 +61,11 @@ describe('compareCase: rows', () => {
 
   it('says when a name matches only ignoring accents', () => {
     const { rows } = compare(REG, DOC);
-    expect(row(rows, 'firstName')).toMatchObject({ verdict: 'match', note: 'Matches ignoring accents' });
+    expect(row(rows, 'firstName')).toMatchObject({
+      verdict: 'match',
+      kind: 'accents',
+      note: 'Matches ignoring accents: Ruta / Rūta',
+    });
     expect(row(compare({ lastName: 'Žemaitė' }, DOC).rows, 'lastName').note).toBeNull();
   });
 
@@ -162,7 +166,7 @@ describe('compareCase: rows', () => {
     expect(result.hasDocument).toBe(false);
     expect(row(result.rows, 'firstName')).toMatchObject({ verdict: 'waiting', note: null, entered: 'Ruta' });
     expect(row(result.rows, 'middleName').verdict).toBe('absent');
-    expect(result.counts).toEqual({ match: 0, mismatch: 0, missing: 0 });
+    expect(result.counts).toEqual({ match: 0, mismatch: 0, missing: 0, caveat: 0 });
     expect(compareCase(REG, null, TODAY).hasDocument).toBe(false);
   });
 

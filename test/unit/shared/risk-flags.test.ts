@@ -141,6 +141,17 @@ describe('computeRiskFlags', () => {
     expect(codes({ doc: { ...DOC, lastName: 'Petraitienė' } })).toEqual([]);
   });
 
+  it('flags a name that matches only as transliterated, low, rather than as a mismatch', () => {
+    const r = one('transliterated.lastName', {
+      registration: { lastName: 'Müller', firstName: 'Rasa', dateOfBirth: '1990-05-17' },
+      doc: { ...DOC, lastName: 'MUELLER', personalCode: null },
+    });
+    expect(r).toMatchObject({ severity: 'low', label: 'Last name matches only as transliterated' });
+    expect(r.detail).toBe(
+      'Last name: Müller / MUELLER — Matches as transliterated (ICAO 9303: Ü → UE): Müller / MUELLER',
+    );
+  });
+
   it('flags a value entered but not read from the document', () => {
     expect(one('missing.personalCode', { doc: { ...DOC, personalCode: null } }).severity).toBe('medium');
   });

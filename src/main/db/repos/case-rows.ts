@@ -5,7 +5,8 @@ import { msToIso } from '../sql';
 /** Columns a list row needs; payload columns (idv_json, registration_json) stay out of list queries. */
 export const SUMMARY_COLUMNS = `c.seq, c.id, c.external_ref, c.full_name, c.idv_status, c.kyc_status,
   c.kyc_status_reason, c.decision, c.created_utc, c.modified_utc, c.sort_modified, c.synced_at,
-  EXISTS (SELECT 1 FROM case_lifecycle l WHERE l.case_id = c.id AND l.purged_at IS NOT NULL) AS purged`;
+  EXISTS (SELECT 1 FROM case_lifecycle l WHERE l.case_id = c.id AND l.purged_at IS NOT NULL) AS purged,
+  c.registered_name, c.name_as_read`;
 
 export interface SummaryRow {
   seq: number;
@@ -21,6 +22,8 @@ export interface SummaryRow {
   sort_modified: number;
   synced_at: number | null;
   purged: number;
+  registered_name: string | null;
+  name_as_read: string | null;
 }
 
 export function toSummary(r: SummaryRow): CaseSummary {
@@ -28,6 +31,8 @@ export function toSummary(r: SummaryRow): CaseSummary {
     id: r.id,
     externalRef: r.external_ref,
     fullName: r.full_name,
+    registeredName: r.registered_name,
+    nameAsRead: r.name_as_read,
     idvStatus: r.idv_status,
     kycStatus: r.kyc_status,
     kycStatusReason: r.kyc_status_reason,

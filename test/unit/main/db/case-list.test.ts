@@ -148,6 +148,8 @@ describe('cases.list', () => {
       'kycStatus',
       'kycStatusReason',
       'modifiedUtc',
+      'nameAsRead',
+      'registeredName',
       'syncedAt',
     ]);
   });

@@ -165,10 +165,37 @@ describe('kyc.applyKyc', () => {
     );
   });
 
-  it('keeps names from the verified document over the registration', () => {
+  it('keeps the registered name when the document is read under another, and keeps both', () => {
     cases.insertCreated(cache.db, 'ws1', { ...created('idv-1') });
-    expect(cases.get(cache.db, 'ws1', 'idv-1')!.fullName).toBe('Jonas Jonaitis');
+    expect(cases.get(cache.db, 'ws1', 'idv-1')).toMatchObject({
+      fullName: 'Jonas Jonaitis',
+      registeredName: 'Jonas Jonaitis',
+      nameAsRead: null,
+    });
     kyc.applyKyc(cache.db, 'ws1', 'idv-1', kycPayload('kyc-1', 'idv-1'), 2);
-    expect(cases.get(cache.db, 'ws1', 'idv-1')!.fullName).toBe('Žydrūnė Specimenaitė');
+    expect(cases.get(cache.db, 'ws1', 'idv-1')).toMatchObject({
+      fullName: 'Jonas Jonaitis',
+      registeredName: 'Jonas Jonaitis',
+      nameAsRead: 'Žydrūnė Specimenaitė',
+      personalCode: '38001010000',
+    });
+    const search = (text: string) =>
+      cases
+        .list(cache.db, 'ws1', { search: text, sort: 'created', dir: 'desc', limit: 5 })
+        .rows.map((r) => r.id);
+    // Both names and both personal codes find the case.
+    expect(search('Jonaitis')).toEqual(['idv-1']);
+    expect(search('specimenaite')).toEqual(['idv-1']);
+    expect(search('38001010000')).toEqual(['idv-1']);
+    expect(search('39001011234')).toEqual(['idv-1']);
+  });
+
+  it('names a case with no registration after its document', () => {
+    kyc.applyKyc(cache.db, 'ws1', 'idv-1', kycPayload('kyc-1', 'idv-1'), 2);
+    expect(cases.get(cache.db, 'ws1', 'idv-1')).toMatchObject({
+      fullName: 'Žydrūnė Specimenaitė',
+      registeredName: null,
+      nameAsRead: 'Žydrūnė Specimenaitė',
+    });
   });
 });

@@ -101,8 +101,11 @@ describe('CaseReview', () => {
     start();
     const table = await screen.findByRole('table');
     const dob = within(table).getByRole('row', { name: /Date of birth/ });
-    expect(within(dob).getByText('Match')).toBeTruthy();
-    expect(within(dob).getByText('Ondato could not validate this field')).toBeTruthy();
+    // Ondato could not validate it: never a plain green Match.
+    expect(within(dob).getByText('Match, with a caveat')).toBeTruthy();
+    expect(
+      within(dob).getByText('Matches — but Ondato could not validate this field on the document'),
+    ).toBeTruthy();
     const last = within(table).getByRole('row', { name: /Last name/ });
     expect(last.textContent).toContain('Zemaite');
     expect(last.textContent).toContain('Žemaitė');

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { CaseSummary } from '../../../../shared/domain/case';
+import { differingNames } from '../../../../shared/domain/case-names';
 import { formatAgo, formatUtc } from '../../components/format';
 import { Status, decisionInfo, idvStatusInfo, kycStatusInfo } from '../../components/status';
 
@@ -51,7 +52,10 @@ export const CaseRow = memo(function CaseRow({
         <span className="case-name">
           {row.fullName ?? (row.personalDataRemoved ? 'Personal data removed' : 'Name not known yet')}
         </span>
-        <span className="case-ref">{row.externalRef ?? row.id}</span>
+        <span className="case-ref">
+          {row.externalRef ?? row.id}
+          <AsRead row={row} />
+        </span>
       </span>
       <span className="cell">
         <span className="sr-only">IDV: </span>
@@ -76,6 +80,12 @@ export const CaseRow = memo(function CaseRow({
     </div>
   );
 });
+
+/** The document's name beside the registered one, when the customer's document says another name. */
+function AsRead({ row }: { row: CaseSummary }): React.JSX.Element | null {
+  const names = differingNames(row);
+  return names ? <span className="case-as-read"> · As read: {names.asRead}</span> : null;
+}
 
 export function CaseListHead(): React.JSX.Element {
   // Column titles for the eye; each option carries its own labels for screen readers.

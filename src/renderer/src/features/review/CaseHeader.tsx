@@ -3,8 +3,10 @@ import { ExportButton } from '../../components/ExportButton';
 import { useStore } from '../../store';
 import { Badge, Icon } from './Badge';
 import { documentOf } from '../../../../shared/domain/compare';
+import { differingNames } from '../../../../shared/domain/case-names';
 import { idvStatusLabel, kycStatusLabel, statusReasonLabel } from './labels';
 import { formatAgo, formatWhen, isoOf } from './time';
+import './comparison.css';
 
 export const TITLE_ID = 'rv-title';
 
@@ -16,6 +18,25 @@ export function customerName(view: CaseView): string | null {
   if (entered) return entered;
   const full = documentOf(view.kyc?.payload)?.fullName;
   return typeof full === 'string' && full.trim() ? full.trim() : null;
+}
+
+function NameLine({ view }: { view: CaseView }): React.JSX.Element | null {
+  const names = differingNames(view);
+  if (names)
+    return (
+      <p className="rv-names" data-testid="case-names">
+        <Icon name="warning" />
+        <span>
+          <span className="rv-names-label">Registered:</span> {names.registered}
+          <span aria-hidden="true"> · </span>
+          <span className="sr-only">; </span>
+          <span className="rv-names-label">As read from the document:</span> {names.asRead}
+        </span>
+      </p>
+    );
+  if (!view.registeredName?.trim() && view.nameAsRead?.trim())
+    return <p className="rv-muted rv-names-source">Name as read from the document (no registered name)</p>;
+  return null;
 }
 
 /** When the case was last checked with Ondato: the later of the IDV's and the KYC's sync. */
@@ -55,6 +76,7 @@ export function CaseHeader({
           <h1 id={TITLE_ID} className="rv-title">
             {name ?? 'Unnamed customer'}
           </h1>
+          <NameLine view={view} />
           <p className="rv-subtitle">
             {view.externalRef ? (
               <>

@@ -1,18 +1,92 @@
 import { useMemo } from 'react';
 import type { CaseView } from '../../../../shared/domain/views';
 import { Badge, Icon } from './Badge';
-import { compareCase, type Verdict } from '../../../../shared/domain/compare';
+import { compareCase, type ComparisonRow, type Segment } from '../../../../shared/domain/compare';
+import { ocrWarning, rowOutcome, type OutcomeTone } from '../../../../shared/domain/compare-text';
 import { formatDate } from '../../../../shared/domain/dates';
-import { humanizeKey, type IconName, type Tone } from './labels';
+import { humanizeKey, type IconName } from './labels';
+import './comparison.css';
 
-const VERDICT: Record<Verdict, { text: string; tone: Tone; icon: IconName }> = {
-  match: { text: 'Match', tone: 'ok', icon: 'check' },
-  mismatch: { text: 'Mismatch', tone: 'bad', icon: 'cross' },
-  missing: { text: 'Missing', tone: 'warn', icon: 'warning' },
-  absent: { text: 'Not given', tone: 'neutral', icon: 'dot' },
-  'document-only': { text: 'From document', tone: 'neutral', icon: 'info' },
-  waiting: { text: 'Awaiting document', tone: 'neutral', icon: 'clock' },
-};
+const ICON: Record<OutcomeTone, IconName> = { ok: 'check', warn: 'warning', bad: 'cross', neutral: 'dot' };
+
+/**
+ * A value with its differing characters marked. The marks are for the eye; the row's "Differs — …"
+ * line says the same in words for screen readers (a <mark> is not announced everywhere).
+ */
+function Marked({
+  value,
+  segments,
+}: {
+  value: string;
+  segments: readonly Segment[] | undefined;
+}): React.ReactNode {
+  // Only when the segments spell exactly the value shown (they always should; never show a wrong mark).
+  if (!segments || segments.map((s) => s.text).join('') !== value.normalize('NFC')) return value;
+  return (
+    <span className="rv-diff">
+      {segments.map((s, i) =>
+        s.differs ? (
+          <mark key={i} className="rv-diff-mark">
+            {s.text.replace(/ /g, '\u00a0')}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </span>
+  );
+}
+
+function Value({
+  value,
+  segments,
+}: {
+  value: string | null;
+  segments?: readonly Segment[];
+}): React.ReactNode {
+  return value === null ? <span className="rv-muted">—</span> : <Marked value={value} segments={segments} />;
+}
+
+function ResultCell({ row }: { row: ComparisonRow }): React.JSX.Element {
+  const outcome = rowOutcome(row);
+  return (
+    <td>
+      <Badge tone={outcome.tone} icon={row.verdict === 'waiting' ? 'clock' : ICON[outcome.tone]}>
+        {outcome.text}
+      </Badge>
+      {row.caveat ? (
+        <span className="rv-caveat">
+          <Icon name="warning" />
+          <span>{row.caveat.text}</span>
+        </span>
+      ) : null}
+      {row.note ? <span className="rv-note">{row.note}</span> : null}
+      {row.diff ? <span className="rv-note rv-diff-summary">{row.diff.summary}</span> : null}
+    </td>
+  );
+}
+
+function Summary({
+  counts,
+}: {
+  counts: { match: number; mismatch: number; missing: number; caveat: number };
+}): React.JSX.Element {
+  return (
+    <p className="rv-summary">
+      {counts.match} match
+      {counts.caveat ? ` (${counts.caveat} with a caveat)` : null}
+      {counts.mismatch ? (
+        <>
+          ,{' '}
+          <strong>
+            {counts.mismatch} mismatch{counts.mismatch === 1 ? '' : 'es'}
+          </strong>
+        </>
+      ) : null}
+      {counts.missing ? `, ${counts.missing} missing` : null}
+    </p>
+  );
+}
 
 export function DataComparison({ view, now }: { view: CaseView; now: number }): React.JSX.Element {
   const day = new Date(now).toDateString();
@@ -30,18 +104,7 @@ export function DataComparison({ view, now }: { view: CaseView; now: number }): 
           Ondato has not read a document yet: it appears here once the customer submits it.
         </p>
       ) : (
-        <p className="rv-summary">
-          {counts.match} match
-          {counts.mismatch ? (
-            <>
-              ,{' '}
-              <strong>
-                {counts.mismatch} mismatch{counts.mismatch === 1 ? '' : 'es'}
-              </strong>
-            </>
-          ) : null}
-          {counts.missing ? `, ${counts.missing} missing` : null}
-        </p>
+        <Summary counts={counts} />
       )}
       {!comparison.hasRegistration ? (
         <p className="rv-muted">
@@ -81,26 +144,28 @@ export function DataComparison({ view, now }: { view: CaseView; now: number }): 
           </thead>
           <tbody>
             {rows.map((row) => {
-              const verdict = VERDICT[row.verdict];
+              const warning = ocrWarning(row);
               return (
-                <tr key={row.key} className={`rv-row-${row.verdict}`} data-field={row.key}>
+                <tr
+                  key={row.key}
+                  className={`rv-row-${row.verdict}${row.caveat ? ' rv-row-caveat' : ''}`}
+                  data-kind={row.kind ?? undefined}
+                  data-field={row.key}
+                >
                   <th scope="row">{row.label}</th>
-                  <td>{row.entered ?? <span className="rv-muted">—</span>}</td>
                   <td>
-                    {row.document ?? <span className="rv-muted">—</span>}
-                    {row.ocrInvalid ? (
+                    <Value value={row.entered} segments={row.diff?.entered} />
+                  </td>
+                  <td>
+                    <Value value={row.document} segments={row.diff?.document} />
+                    {warning ? (
                       <span className="rv-ocr">
                         <Icon name="warning" />
-                        Ondato could not validate this field
+                        {warning}
                       </span>
                     ) : null}
                   </td>
-                  <td>
-                    <Badge tone={verdict.tone} icon={verdict.icon}>
-                      {verdict.text}
-                    </Badge>
-                    {row.note ? <span className="rv-note">{row.note}</span> : null}
-                  </td>
+                  <ResultCell row={row} />
                 </tr>
               );
             })}

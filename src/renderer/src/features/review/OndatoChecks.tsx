@@ -1,5 +1,5 @@
 import type { KycDetail } from '../../../../shared/domain/case';
-import { Badge } from './Badge';
+import { Badge, Icon } from './Badge';
 import { documentOf, ocrValidationsOf, rulesOf, textOf } from '../../../../shared/domain/compare';
 import {
   documentTypeLabel,
@@ -9,6 +9,19 @@ import {
   ruleStatusLabel,
   statusReasonLabel,
 } from './labels';
+import './comparison.css';
+
+function rulesSummary(total: number, failed: number, unsettled: number): string {
+  const passed = total - failed - unsettled;
+  if (failed === 0 && unsettled === 0) return `all ${total} passed`;
+  return [
+    failed ? `${failed} of ${total} failed` : null,
+    unsettled ? `${unsettled} without a result` : null,
+    passed ? `${passed} passed` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Element {
   if (!kyc) {
@@ -29,6 +42,9 @@ export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Elem
   const type = doc ? textOf(doc.type) : null;
   const mrz = doc?.mrzVerified;
   const failedRules = rules.filter((r) => r.status === 'Fail').length;
+  // A check without a known outcome is not a pass: it is never counted or coloured as one.
+  const unsettledRules = rules.filter((r) => r.status !== 'Fail' && r.status !== 'Success').length;
+  const mrzMatters = mrz === false && type !== 'DriverLicense';
 
   return (
     <section className="rv-card" aria-labelledby="rv-checks-title">
@@ -71,9 +87,16 @@ export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Elem
                 Verified
               </Badge>
             ) : mrz === false ? (
-              <Badge tone="warn" icon="warning">
-                Not verified
-              </Badge>
+              <>
+                <Badge tone="warn" icon="warning">
+                  Not verified
+                </Badge>
+                {mrzMatters ? (
+                  <span className="rv-note">
+                    Matches on the name, date of birth, personal code and nationality carry a caveat.
+                  </span>
+                ) : null}
+              </>
             ) : (
               <span className="rv-muted">Not read</span>
             )}
@@ -101,6 +124,15 @@ export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Elem
                 No result for {ocrUnknown.map((v) => humanizeKey(v.key)).join(', ')}
               </span>
             ) : null}
+            {ocrFailed.length || ocrUnknown.length ? (
+              <span className="rv-caveat">
+                <Icon name="warning" />
+                <span>
+                  Ondato could not validate these fields: where the data comparison shows them as matching,
+                  the match carries a caveat.
+                </span>
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>
@@ -109,7 +141,7 @@ export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Elem
         Automatic checks{' '}
         {rules.length ? (
           <span className="rv-muted rv-h3-note">
-            {failedRules ? `${failedRules} of ${rules.length} failed` : `all ${rules.length} passed`}
+            {rulesSummary(rules.length, failedRules, unsettledRules)}
           </span>
         ) : null}
       </h3>
@@ -131,6 +163,12 @@ export function OndatoChecks({ kyc }: { kyc: KycDetail | null }): React.JSX.Elem
                 <span className="rv-rule-name">
                   {name.unknown ? <span className="rv-mono">{rule.name}</span> : name.text}
                   {rule.reason ? <span className="rv-note">{rule.reason}</span> : null}
+                  {rule.status !== 'Fail' && rule.status !== 'Success' ? (
+                    <span className="rv-caveat">
+                      <Icon name="warning" />
+                      <span>Ondato did not report this check as passed.</span>
+                    </span>
+                  ) : null}
                 </span>
               </li>
             );
