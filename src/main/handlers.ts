@@ -70,6 +70,7 @@ export function createHandlers(s: Services): HandlerMap {
       'rescue:restore-latest': notInRescue,
       'rescue:discard': notInRescue,
       'rescue:restart': notInRescue,
+      'cases:queue-counts': async () => s.cases.queueCounts(),
     },
     s.lock,
   );

@@ -51,6 +51,7 @@ export const requestChannels = [
   'rescue:restore-latest',
   'rescue:discard',
   'rescue:restart',
+  'cases:queue-counts',
 ] as const;
 
 export const eventChannels = [

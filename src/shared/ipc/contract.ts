@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditChainCheck, AuditEvent } from '../domain/audit';
 import type { CaseListPage } from '../domain/case';
 import type { DecisionRecord } from '../domain/decision';
+import { CASE_QUEUES, type CaseQueue, type QueueCounts } from '../domain/queues';
 import type {
   CaseView,
   ConnectionResult,
@@ -83,6 +84,7 @@ export interface Outputs {
   'rescue:restore-latest': RescueOutcome;
   'rescue:discard': RescueOutcome;
   'rescue:restart': RescueOutcome;
+  'cases:queue-counts': QueueCounts;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -95,7 +97,11 @@ export interface Events {
   'workspaces:changed': WorkspaceList;
   'settings:changed': Settings;
   /** A menu item or its accelerator (File › New case, View › Cases…) was chosen. */
-  'app:navigate': { to: NavigateTarget };
+  'app:navigate': {
+    to: NavigateTarget;
+    /** With `cases`: open this work queue (a notification was clicked). */
+    queue?: CaseQueue;
+  };
   /** Locked, unlocked, or the PIN was set or removed. */
   'lock:changed': LockStatus;
 }
@@ -181,7 +187,10 @@ export const caseListQuerySchema = z.strictObject({
     .array(z.enum(['accept', 'reject', 'escalate', 'none']))
     .max(4)
     .optional(),
-  sort: z.enum(['created', 'modified']),
+  queue: z.enum(CASE_QUEUES).optional(),
+  createdFrom: z.number().int().min(0).max(8.64e15).optional(),
+  createdBefore: z.number().int().min(0).max(8.64e15).optional(),
+  sort: z.enum(['created', 'modified', 'attention']),
   dir: z.enum(['asc', 'desc']),
   limit: z.number().int().min(1).max(500),
   cursor: z.string().max(500).nullish(),
@@ -257,8 +266,19 @@ export const inputs = {
   'export:case-pdf': caseRef,
   // The register's filters only: no path (main asks where to save), no paging (every matching case).
   'export:register-csv': caseListQuerySchema
-    .pick({ search: true, idvStatus: true, kycStatus: true, decision: true })
-    .extend({ sort: z.enum(['created', 'modified']).optional(), dir: z.enum(['asc', 'desc']).optional() }),
+    .pick({
+      search: true,
+      idvStatus: true,
+      kycStatus: true,
+      decision: true,
+      queue: true,
+      createdFrom: true,
+      createdBefore: true,
+    })
+    .extend({
+      sort: z.enum(['created', 'modified', 'attention']).optional(),
+      dir: z.enum(['asc', 'desc']).optional(),
+    }),
   'retention:get': none,
   // null = off. Up to 100 years; AML periods are commonly 5 years (1826 days).
   'retention:set': z.strictObject({
@@ -274,6 +294,7 @@ export const inputs = {
   'rescue:restore-latest': none,
   'rescue:discard': none,
   'rescue:restart': none,
+  'cases:queue-counts': none,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -1,5 +1,6 @@
 import type { RegistrationData } from '../../../shared/domain/case';
 import { stmt, type Db } from '../sql';
+import { refreshAttention } from './attention';
 
 /** The name/personal-code fields of a KYC document, as far as the case list needs them. */
 export interface DocumentIdentity {
@@ -56,6 +57,8 @@ function parseOrNull<T>(text: string | null): T | null {
  * one of those, so the list and the search index never disagree with the payloads.
  */
 export function refreshIdentity(db: Db, caseId: string): void {
+  // The same writes change what the risk flags read: the list's attention column follows them.
+  refreshAttention(db, caseId);
   const row = stmt<{
     entered: string | null;
     idv_reg: string | null;

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { CaseSummary } from '../../../../shared/domain/case';
 import { formatAgo, formatUtc } from '../../components/format';
 import { Status, decisionInfo, idvStatusInfo, kycStatusInfo } from '../../components/status';
+import { AttentionCell } from './AttentionCell';
 
 export const ROW_HEIGHT = 52;
 
@@ -53,6 +54,7 @@ export const CaseRow = memo(function CaseRow({
         </span>
         <span className="case-ref">{row.externalRef ?? row.id}</span>
       </span>
+      <AttentionCell attention={row.attention} />
       <span className="cell">
         <span className="sr-only">IDV: </span>
         <Status info={idvStatusInfo(row.idvStatus)} />
@@ -76,17 +78,3 @@ export const CaseRow = memo(function CaseRow({
     </div>
   );
 });
-
-export function CaseListHead(): React.JSX.Element {
-  // Column titles for the eye; each option carries its own labels for screen readers.
-  return (
-    <div className="case-head" aria-hidden="true">
-      <span className="cell cell-name">Customer</span>
-      <span className="cell">IDV</span>
-      <span className="cell">KYC</span>
-      <span className="cell">Decision</span>
-      <span className="cell cell-date">Created</span>
-      <span className="cell cell-fresh">Synced</span>
-    </div>
-  );
-}

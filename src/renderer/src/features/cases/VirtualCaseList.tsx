@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useNow } from '../../components/hooks';
 import { useStore } from '../../store';
 import { caseAt } from '../../store/case-list-slice';
-import { CaseListHead, CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
+import { CaseListHead } from './CaseListHead';
+import { CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
 
 /** Rows rendered above and below the viewport, so fast scrolling does not show gaps. */
 const OVERSCAN = 6;
@@ -12,11 +13,14 @@ const FALLBACK_HEIGHT = 600;
 export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): React.JSX.Element {
   const list = useStore((s) => s.caseList);
   const loadRange = useStore((s) => s.loadCaseRange);
+  const remember = useStore((s) => s.rememberCasePosition);
   const total = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Mounted once per query: it starts where the officer left this list (a case opened, another
+  // workspace visited), or at the top for a new query.
+  const [scrollTop, setScrollTop] = useState(list.position.scrollTop);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  const [selected, setSelected] = useState(-1);
+  const [selected, setSelected] = useState(() => Math.min(list.position.selected, total - 1));
   const [filters, setFilters] = useState(list.filters);
   const now = useNow();
 
@@ -26,9 +30,34 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
     setSelected(-1);
     setScrollTop(0);
   }
+  const restored = useRef(false);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    const el = scroller.current;
+    if (!el) return;
+    if (!restored.current) {
+      restored.current = true;
+      el.scrollTop = list.position.scrollTop;
+      return;
+    }
+    el.scrollTop = 0;
+    // Only a change of filters moves the list; the position is read once, at mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.filters]);
+
+  // Leaving the screen: keep the position for this workspace's list (read through a ref at unmount).
+  // The workspace is the one at mount: switching workspaces unmounts the list with its old rows.
+  const [workspaceId] = useState(list.workspaceId);
+  const position = useRef({ workspaceId, scrollTop, selected });
+  useLayoutEffect(() => {
+    position.current = { workspaceId, scrollTop, selected };
+  });
+  useEffect(
+    () => () => {
+      const { workspaceId, ...at } = position.current;
+      remember(workspaceId, at);
+    },
+    [remember],
+  );
 
   useLayoutEffect(() => {
     const el = scroller.current;
