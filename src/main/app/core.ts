@@ -1,3 +1,4 @@
+import * as attentionRepo from '../db/repos/attention';
 import * as casesRepo from '../db/repos/cases';
 import * as workspacesRepo from '../db/repos/workspaces';
 import { BACKUP_EVERY_MS, latestBackup, takeBackup } from '../db/backup';
@@ -31,7 +32,7 @@ import { createDemoSimulator } from './demo';
 import { defaultEngineFactory } from './default-engine';
 import type { EngineFactory, SyncEngineOptions } from './engine';
 import { ensureImplicitWorkspace } from './implicit';
-import { caseLabel, noticeFor } from './notify';
+import { caseLabel, NoticeBatcher, noticeKind, type CaseNotice } from './notify';
 import { createRuntime } from './runtime';
 import type { ClientTuning, ImplicitWorkspace } from '../services/workspace-client';
 
@@ -70,6 +71,9 @@ export interface CoreDeps {
 }
 
 const RETENTION_EVERY_MS = 24 * 3_600_000;
+/** How often date-bound risk flags (expiring, under 18…) are brought up to the calendar. */
+const ATTENTION_CHECK_MS = 3_600_000;
+const ATTENTION_BATCH = 500;
 
 export interface Core {
   handlers: HandlerMap;
@@ -147,13 +151,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     const ws = workspacesRepo.get(db, workspaceId);
     if (ws?.environment === 'demo') demo.markDirty();
     if (!readSettings({ db }).notifications || isLocked()) return;
+    const notable: CaseNotice[] = [];
     for (const change of changes) {
+      const kind = noticeKind(change);
+      if (kind === null) continue;
       const detail = casesRepo.get(db, workspaceId, change.caseId);
       // Created here (the officer entered a registration) or opened on screen this session.
       if (!detail || (detail.registration === null && !watched.has(change.caseId))) continue;
-      const notice = noticeFor(change, caseLabel(change.caseId, detail.externalRef));
-      if (notice) deps.notifier.notify(notice.title, notice.body);
+      // Already decided by the officer: it does not need them (and is not in the queue a click opens).
+      if (detail.decision !== null) continue;
+      notable.push({ caseId: change.caseId, label: caseLabel(change.caseId, detail.externalRef), kind });
     }
+    notices.add(notable);
   }
 
   const runtime = createRuntime({
@@ -234,6 +243,30 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     clearTimeout: (handle) => clearTimeout(handle),
   };
+  // One notification per sync round; a click opens the queue the cases are in.
+  const notices = new NoticeBatcher(timers, (notice) => {
+    if (!readSettings({ db }).notifications || isLocked()) return;
+    deps.notifier.notify(notice.title, notice.body, () =>
+      events.emit('app:navigate', { to: 'cases', queue: notice.queue }),
+    );
+  });
+
+  let attentionTimer: TimerHandle | undefined;
+  /** Date-bound risk flags move with the calendar: recompute the cases whose turning day came. */
+  function attentionTick(): void {
+    let ids: string[] = [];
+    try {
+      ids = attentionRepo.refreshDue(db, now(), ATTENTION_BATCH);
+      if (ids.length > 0) events.emit('cases:changed', { ids });
+    } catch (error) {
+      deps.logger.warn('attention refresh failed', { code: isAppError(error) ? error.code : 'internal' });
+    }
+    attentionTimer = timers.setTimeout(
+      attentionTick,
+      ids.length === ATTENTION_BATCH ? 0 : ATTENTION_CHECK_MS,
+    );
+  }
+
   /** The retention policies run at start and then once a day (each workspace's own period). */
   function retentionTick(): void {
     try {
@@ -278,6 +311,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       // Only the long-running app (and `sync --watch`): a one-shot CLI command, `retention run --dry-run`
       // above all, must not purge as a side effect of opening the cache.
       if (runLoop && retentionTimer === undefined) retentionTick();
+      if (runLoop && !problem && attentionTimer === undefined) attentionTick();
     },
     async close() {
       if (closed) return;
@@ -285,6 +319,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(idleTimer);
       clearInterval(backupTimer);
       if (retentionTimer !== undefined) timers.clearTimeout(retentionTimer);
+      if (attentionTimer !== undefined) timers.clearTimeout(attentionTimer);
+      notices.cancel();
       try {
         await runtime.stop();
         await demo.stop();

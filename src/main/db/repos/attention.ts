@@ -16,6 +16,7 @@ import {
   type RiskSeverity,
 } from '../../../shared/domain/risk-flags';
 import { parseJsonOrNull, stmt, type Db } from '../sql';
+import { writeTx } from '../storage';
 
 /*
  * The attention column of the case list (docs/adr/0017-work-queues.md): the case's risk flags, from
@@ -48,7 +49,8 @@ export function nextChangeDay(
   const issue = parseDate(textOf(doc?.dateOfIssue));
   if (issue) candidates.push(issue);
   const entered = registration?.dateOfBirth;
-  const birth = parseDate(textOf(doc?.dateOfBirth)) ?? parseDate(typeof entered === 'string' ? entered : null);
+  const birth =
+    parseDate(textOf(doc?.dateOfBirth)) ?? parseDate(typeof entered === 'string' ? entered : null);
   if (birth) candidates.push({ ...birth, year: birth.year + ADULT_AGE });
   let next = NEVER;
   for (const day of candidates) {
@@ -96,8 +98,7 @@ export function attentionOf(db: Db, caseId: string, today: CalendarDate): Attent
   ).get(caseId);
   if (!row) return null;
   const registration = parseJsonOrNull(row.registration_json) as RegistrationData | null;
-  const payload =
-    row.payload_json === null ? null : (parseJsonOrNull(row.payload_json) as JsonObject | null);
+  const payload = row.payload_json === null ? null : (parseJsonOrNull(row.payload_json) as JsonObject | null);
   const kyc =
     row.kyc_id !== null && row.k_status !== null && payload !== null
       ? { status: row.k_status, statusReason: row.k_reason, payload, files: filesOf(db, row.kyc_id) }
@@ -141,12 +142,21 @@ export function refreshAttention(db: Db, caseId: string, now: number = Date.now(
  * turning point, or never computed), at most `limit` of them, oldest due first.
  */
 export function dueCases(db: Db, now: number, limit: number): string[] {
-  return stmt<{ id: string }>(
-    db,
-    'SELECT id FROM cases WHERE risk_until <= ? ORDER BY risk_until LIMIT ?',
-  )
+  return stmt<{ id: string }>(db, 'SELECT id FROM cases WHERE risk_until <= ? ORDER BY risk_until LIMIT ?')
     .all(dayNumber(calendarDate(now)), limit)
     .map((r) => r.id);
+}
+
+/**
+ * Recomputes up to `limit` due cases in one transaction; returns the ids whose attention was due (the
+ * caller tells the list they may have changed, and asks again while a full batch came back).
+ */
+export function refreshDue(db: Db, now: number, limit: number): string[] {
+  return writeTx(db, () => {
+    const ids = dueCases(db, now, limit);
+    for (const id of ids) refreshAttention(db, id, now);
+    return ids;
+  });
 }
 
 /** The severity a stored rank stands for. */

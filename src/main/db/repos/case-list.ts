@@ -131,15 +131,7 @@ export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
   return {
     rows: page.map(toSummary),
     total,
-    nextCursor:
-      more && last
-        ? encodeCursor([
-            q.sort,
-            q.dir,
-            last[SORT_KEYS[q.sort]],
-            last.seq,
-          ])
-        : null,
+    nextCursor: more && last ? encodeCursor([q.sort, q.dir, last[SORT_KEYS[q.sort]], last.seq]) : null,
   };
 }
 
@@ -162,7 +154,6 @@ export function queueCounts(db: Db, ws: string): QueueCounts {
   ).all(ws)) {
     if (isCaseQueue(row.queue) && row.queue !== 'all') counts[row.queue] = row.n;
   }
-  counts.all =
-    stmt<{ n: number }>(db, 'SELECT n FROM case_counts WHERE workspace_id = ?').get(ws)?.n ?? 0;
+  counts.all = stmt<{ n: number }>(db, 'SELECT n FROM case_counts WHERE workspace_id = ?').get(ws)?.n ?? 0;
   return counts;
 }
