@@ -25,6 +25,8 @@ import { writeTx } from '../storage';
  */
 
 const RANK: Readonly<Record<RiskSeverity, number>> = { low: 1, medium: 2, high: 3, block: 4 };
+/** Flags about where the case is in its process rather than about its evidence. */
+const PROCESS_FLAGS = new Set(['idv_not_completed', 'kyc_not_decided']);
 /** A row whose flags cannot change with the calendar: never due again until the case is written. */
 export const NEVER = 99_991_231;
 
@@ -113,7 +115,10 @@ export function attentionOf(db: Db, caseId: string, today: CalendarDate): Attent
     },
     { decisionDate: today },
   );
-  const worst = flags[0];
+  // Among flags of the worst severity, one with evidence beats "not completed / not decided yet":
+  // the list's IDV and KYC columns say that already.
+  const worst =
+    flags.find((f) => f.severity === flags[0]?.severity && !PROCESS_FLAGS.has(f.code)) ?? flags[0];
   return {
     count: flags.length,
     rank: worst ? RANK[worst.severity] : 0,

@@ -97,7 +97,10 @@ export function CasesScreen(): React.JSX.Element {
             ? ''
             : formatCount(total, filtered ? 'match' : 'case', filtered ? 'matches' : 'cases')}
         </p>
-        <button type="button" className="btn page-head-action" onClick={() => setAdding(true)}>
+        <span className="page-head-action">
+          <RegisterExport />
+        </span>
+        <button type="button" className="btn" onClick={() => setAdding(true)}>
           Add existing case
         </button>
         <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'new-case' })}>
@@ -114,10 +117,7 @@ export function CasesScreen(): React.JSX.Element {
         role="tabpanel"
         aria-labelledby={queueTabId(list.filters.queue)}
       >
-        <div className="toolbar-row">
-          <CaseListToolbar />
-          <RegisterExport />
-        </div>
+        <CaseListToolbar />
         {total !== null && list.error ? (
           <div className="banner banner-error" role="alert">
             <span>Some cases could not be loaded. {list.error}</span>
