@@ -44,7 +44,7 @@ export function put(
       db,
       'SELECT DISTINCT k.case_id AS id FROM files f JOIN kyc k ON k.id = f.kyc_id WHERE f.file_id = ?',
     ).all(image.fileId))
-      refreshAttention(db, id, image.fetchedAt);
+      refreshAttention(db, id);
     return 'stored';
   }
   return has(db, image.fileId) ? 'exists' : 'orphan';

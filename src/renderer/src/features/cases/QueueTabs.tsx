@@ -4,6 +4,10 @@ import { useStore } from '../../store';
 
 export const QUEUE_PANEL_ID = 'case-queue-panel';
 
+function formatCases(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'case' : 'cases'}`;
+}
+
 export function queueTabId(queue: CaseQueue): string {
   return `case-queue-${queue}`;
 }
@@ -65,14 +69,13 @@ export function QueueTabs(): React.JSX.Element {
             aria-controls={QUEUE_PANEL_ID}
             tabIndex={selected ? 0 : -1}
             data-queue={q}
+            // The name says the count in words; the visible figure alone is not read twice.
+            aria-label={`${QUEUE_LABELS[q]} ${count === undefined ? '(counting)' : formatCases(count)}`}
             onClick={() => select(q)}
           >
             <span className="queue-tab-label">{QUEUE_LABELS[q]}</span>
-            <span className="queue-count" data-empty={count === 0 || undefined}>
+            <span className="queue-count" data-empty={count === 0 || undefined} aria-hidden="true">
               {count === undefined ? '…' : count.toLocaleString('en-US')}
-              <span className="sr-only">
-                {count === undefined ? ' (counting)' : count === 1 ? ' case' : ' cases'}
-              </span>
             </span>
           </button>
         );
