@@ -68,6 +68,8 @@ export interface CoreDeps {
   nativeBinding?: string;
   /** The daily retention run's timer (tests inject one with the clock); Node's by default. */
   timers?: Timers;
+  /** The timer that closes a notification's gathering window (tests close it when they choose); Node's by default. */
+  noticeTimers?: Timers;
 }
 
 const RETENTION_EVERY_MS = 24 * 3_600_000;
@@ -235,7 +237,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   }
 
   let retentionTimer: TimerHandle | undefined;
-  const timers: Timers = deps.timers ?? {
+  const nodeTimers: Timers = {
     setTimeout: (callback, ms) => {
       const handle = setTimeout(callback, ms);
       handle.unref?.();
@@ -243,15 +245,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     clearTimeout: (handle) => clearTimeout(handle),
   };
+  const timers: Timers = deps.timers ?? nodeTimers;
   // One notification per sync round; a click opens the queue the cases are in.
-  const notices = new NoticeBatcher(timers, (notice) => {
+  const notices = new NoticeBatcher(deps.noticeTimers ?? nodeTimers, (notice) => {
     if (!readSettings({ db }).notifications || isLocked()) return;
     deps.notifier.notify(notice.title, notice.body, () =>
       events.emit('app:navigate', { to: 'cases', queue: notice.queue }),
     );
   });
 
-  let attentionTimer: TimerHandle | undefined;
+  let attentionTimer: ReturnType<typeof setTimeout> | undefined;
   /** Date-bound risk flags move with the calendar: recompute the cases whose turning day came. */
   function attentionTick(): void {
     let ids: string[] = [];
@@ -261,10 +264,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     } catch (error) {
       deps.logger.warn('attention refresh failed', { code: isAppError(error) ? error.code : 'internal' });
     }
-    attentionTimer = timers.setTimeout(
-      attentionTick,
-      ids.length === ATTENTION_BATCH ? 0 : ATTENTION_CHECK_MS,
-    );
+    // Node's timer, like the backup check's: a periodic chore, not part of what tests drive.
+    attentionTimer = setTimeout(attentionTick, ids.length === ATTENTION_BATCH ? 0 : ATTENTION_CHECK_MS);
+    attentionTimer.unref?.();
   }
 
   /** The retention policies run at start and then once a day (each workspace's own period). */
@@ -319,7 +321,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(idleTimer);
       clearInterval(backupTimer);
       if (retentionTimer !== undefined) timers.clearTimeout(retentionTimer);
-      if (attentionTimer !== undefined) timers.clearTimeout(attentionTimer);
+      clearTimeout(attentionTimer);
       notices.cancel();
       try {
         await runtime.stop();

@@ -26,7 +26,7 @@ interface Shown {
   click?: () => void;
 }
 
-/** Timers that run only when the test fires them; the retention and attention ticks never do. */
+/** Timers that run only when the test fires them. */
 function heldTimers() {
   const pending = new Map<TimerHandle, { ms: number; callback: () => void }>();
   const timers: Timers = {
@@ -71,7 +71,7 @@ beforeEach(async () => {
     notifier: {
       notify: (title, body, click) => void shown.push({ title, body, ...(click ? { click } : {}) }),
     },
-    timers: held.timers,
+    noticeTimers: held.timers,
   });
   await core.start();
   await core.services.workspaces.add({ ...simulatorWorkspace(sim.url), clientSecret: 'demo-secret' });
