@@ -4,10 +4,6 @@ import { useStore } from '../../store';
 
 export const QUEUE_PANEL_ID = 'case-queue-panel';
 
-function formatCases(n: number): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? 'case' : 'cases'}`;
-}
-
 export function queueTabId(queue: CaseQueue): string {
   return `case-queue-${queue}`;
 }
@@ -69,12 +65,11 @@ export function QueueTabs(): React.JSX.Element {
             aria-controls={QUEUE_PANEL_ID}
             tabIndex={selected ? 0 : -1}
             data-queue={q}
-            // The name says the count in words; the visible figure alone is not read twice.
-            aria-label={`${QUEUE_LABELS[q]} ${count === undefined ? '(counting)' : formatCases(count)}`}
             onClick={() => select(q)}
           >
-            <span className="queue-tab-label">{QUEUE_LABELS[q]}</span>
-            <span className="queue-count" data-empty={count === 0 || undefined} aria-hidden="true">
+            {/* The name is what is seen, "Needs my decision 3": the space keeps label and count apart. */}
+            <span className="queue-tab-label">{QUEUE_LABELS[q]}</span>{' '}
+            <span className="queue-count" data-empty={count === 0 || undefined}>
               {count === undefined ? '…' : count.toLocaleString('en-US')}
             </span>
           </button>
