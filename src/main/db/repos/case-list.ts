@@ -40,6 +40,15 @@ function inFilter(column: string, param: string, values: readonly string[] | und
   return [hasNone ? `${column} IS NULL` : known];
 }
 
+/**
+ * The covering index a search reads its rows' keys from: the narrower one of 0001 unless the query
+ * needs the queue or the attention key, which only the wider one of 0007 holds.
+ */
+function searchIndex(q: Pick<CaseListQuery, 'queue' | 'sort'>): string {
+  const wide = (q.queue !== undefined && q.queue !== 'all') || q.sort === 'attention';
+  return wide ? 'cases_search_queue_keys' : 'cases_search_keys';
+}
+
 const SORT_KEYS = {
   created: 'created_utc',
   modified: 'sort_modified',
@@ -110,7 +119,7 @@ export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
   const where =
     match === null
       ? `FROM cases k WHERE ${filterClause(q, 'k')}`
-      : `FROM cases_fts f JOIN cases k INDEXED BY cases_search_queue_keys ON k.seq = f.rowid
+      : `FROM cases_fts f JOIN cases k INDEXED BY ${searchIndex(q)} ON k.seq = f.rowid
         WHERE f.cases_fts MATCH @match AND ${filterClause(q, 'k')}`;
   const unfiltered = match === null && filterClause(q, 'k') === 'k.workspace_id = @ws';
   const total = unfiltered

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNow } from '../../components/hooks';
 import { useStore } from '../../store';
-import { caseAt } from '../../store/case-list-slice';
+import { caseAt, type CaseFilters } from '../../store/case-list-slice';
 import { CaseListHead } from './CaseListHead';
 import { CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
 
@@ -30,17 +30,15 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
     setSelected(-1);
     setScrollTop(0);
   }
-  const restored = useRef(false);
+  // At mount the saved position; on a later change of filters the top. Keyed by the filters object,
+  // so an effect run twice for the same filters (React's StrictMode) does not undo the restore.
+  const applied = useRef<CaseFilters | null>(null);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    if (!restored.current) {
-      restored.current = true;
-      el.scrollTop = list.position.scrollTop;
-      return;
-    }
-    el.scrollTop = 0;
-    // Only a change of filters moves the list; the position is read once, at mount.
+    if (!el || applied.current === list.filters) return;
+    el.scrollTop = applied.current === null ? list.position.scrollTop : 0;
+    applied.current = list.filters;
+    // The position is read at mount only; later the filters alone move the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.filters]);
 
