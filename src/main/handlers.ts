@@ -74,6 +74,7 @@ export function createHandlers(s: Services): HandlerMap {
       'counter:view': ({ caseId }) => s.counter.view(caseId),
       'counter:close': ({ caseId, pin }) => s.counter.close(caseId, pin),
       'link:save-qr': ({ caseId }) => s.links.saveQrToChosenFile(caseId),
+      'cases:queue-counts': async () => s.cases.queueCounts(),
     },
     s.lock,
   );

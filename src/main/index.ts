@@ -112,6 +112,9 @@ function startRescue(
   openWindow();
 }
 
+/** Notifications on screen (see notify() below). */
+const shownNotices = new Set<Notification>();
+
 async function boot(): Promise<void> {
   const native = nativeBindings({
     packaged: app.isPackaged,
@@ -134,8 +137,18 @@ async function boot(): Promise<void> {
       shell: { openExternal },
       confirmer,
       notifier: {
-        notify(title, body) {
-          if (Notification.isSupported()) new Notification({ title, body }).show();
+        notify(title, body, onClick) {
+          if (!Notification.isSupported()) return;
+          const notification = new Notification({ title, body });
+          // Held until it is clicked or closed: a collected Notification loses its click handler.
+          shownNotices.add(notification);
+          notification.on('close', () => shownNotices.delete(notification));
+          notification.on('click', () => {
+            shownNotices.delete(notification);
+            focusWindow();
+            onClick?.();
+          });
+          notification.show();
         },
       },
       saveDialog: electronSaveDialog(() => mainWindow),

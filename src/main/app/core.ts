@@ -1,3 +1,4 @@
+import * as attentionRepo from '../db/repos/attention';
 import * as casesRepo from '../db/repos/cases';
 import * as workspacesRepo from '../db/repos/workspaces';
 import { BACKUP_EVERY_MS, latestBackup, takeBackup } from '../db/backup';
@@ -31,7 +32,7 @@ import { createDemoSimulator } from './demo';
 import { defaultEngineFactory } from './default-engine';
 import type { EngineFactory, SyncEngineOptions } from './engine';
 import { ensureImplicitWorkspace } from './implicit';
-import { caseLabel, noticeFor } from './notify';
+import { caseLabel, NoticeBatcher, noticeKind, type CaseNotice } from './notify';
 import { createRuntime } from './runtime';
 import type { ClientTuning, ImplicitWorkspace } from '../services/workspace-client';
 
@@ -69,9 +70,14 @@ export interface CoreDeps {
   nativeBinding?: string;
   /** The daily retention run's timer (tests inject one with the clock); Node's by default. */
   timers?: Timers;
+  /** The timer that closes a notification's gathering window (tests close it when they choose); Node's by default. */
+  noticeTimers?: Timers;
 }
 
 const RETENTION_EVERY_MS = 24 * 3_600_000;
+/** How often date-bound risk flags (expiring, under 18…) are brought up to the calendar. */
+const ATTENTION_CHECK_MS = 3_600_000;
+const ATTENTION_BATCH = 500;
 
 export interface Core {
   handlers: HandlerMap;
@@ -149,13 +155,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     const ws = workspacesRepo.get(db, workspaceId);
     if (ws?.environment === 'demo') demo.markDirty();
     if (!readSettings({ db }).notifications || isLocked()) return;
+    const notable: CaseNotice[] = [];
     for (const change of changes) {
+      const kind = noticeKind(change);
+      if (kind === null) continue;
       const detail = casesRepo.get(db, workspaceId, change.caseId);
       // Created here (the officer entered a registration) or opened on screen this session.
       if (!detail || (detail.registration === null && !watched.has(change.caseId))) continue;
-      const notice = noticeFor(change, caseLabel(change.caseId, detail.externalRef));
-      if (notice) deps.notifier.notify(notice.title, notice.body);
+      // Already decided by the officer: it does not need them (and is not in the queue a click opens).
+      if (detail.decision !== null) continue;
+      notable.push({ caseId: change.caseId, label: caseLabel(change.caseId, detail.externalRef), kind });
     }
+    notices.add(notable);
   }
 
   const runtime = createRuntime({
@@ -229,7 +240,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   }
 
   let retentionTimer: TimerHandle | undefined;
-  const timers: Timers = deps.timers ?? {
+  const nodeTimers: Timers = {
     setTimeout: (callback, ms) => {
       const handle = setTimeout(callback, ms);
       handle.unref?.();
@@ -237,6 +248,30 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     clearTimeout: (handle) => clearTimeout(handle),
   };
+  const timers: Timers = deps.timers ?? nodeTimers;
+  // One notification per sync round; a click opens the queue the cases are in.
+  const notices = new NoticeBatcher(deps.noticeTimers ?? nodeTimers, (notice) => {
+    if (!readSettings({ db }).notifications || isLocked()) return;
+    deps.notifier.notify(notice.title, notice.body, () =>
+      events.emit('app:navigate', { to: 'cases', queue: notice.queue }),
+    );
+  });
+
+  let attentionTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Date-bound risk flags move with the calendar: recompute the cases whose turning day came. */
+  function attentionTick(): void {
+    let ids: string[] = [];
+    try {
+      ids = attentionRepo.refreshDue(db, now(), ATTENTION_BATCH);
+      if (ids.length > 0) events.emit('cases:changed', { ids });
+    } catch (error) {
+      deps.logger.warn('attention refresh failed', { code: isAppError(error) ? error.code : 'internal' });
+    }
+    // Node's timer, like the backup check's: a periodic chore, not part of what tests drive.
+    attentionTimer = setTimeout(attentionTick, ids.length === ATTENTION_BATCH ? 0 : ATTENTION_CHECK_MS);
+    attentionTimer.unref?.();
+  }
+
   /** The retention policies run at start and then once a day (each workspace's own period). */
   function retentionTick(): void {
     try {
@@ -281,6 +316,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       // Only the long-running app (and `sync --watch`): a one-shot CLI command, `retention run --dry-run`
       // above all, must not purge as a side effect of opening the cache.
       if (runLoop && retentionTimer === undefined) retentionTick();
+      if (runLoop && !problem && attentionTimer === undefined) attentionTick();
     },
     async close() {
       if (closed) return;
@@ -288,6 +324,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(idleTimer);
       clearInterval(backupTimer);
       if (retentionTimer !== undefined) timers.clearTimeout(retentionTimer);
+      clearTimeout(attentionTimer);
+      notices.cancel();
       try {
         await runtime.stop();
         await demo.stop();

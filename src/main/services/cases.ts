@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { customerUrl, isOndatoError, sniffMime } from '../ondato';
 import type { CaseListPage, CaseListQuery, RegistrationData } from '../../shared/domain/case';
 import { fieldErrors } from '../../shared/domain/fields';
+import type { QueueCounts } from '../../shared/domain/queues';
 import type { CaseView, ImageData } from '../../shared/domain/views';
 import type { Workspace } from '../../shared/domain/workspace';
 import { newCaseSchema, type NewCaseForm } from '../../shared/validation/registration';
@@ -30,6 +31,8 @@ export interface CaseService {
   create(input: NewCaseForm): Promise<CaseView>;
   adopt(input: AdoptedCase): CaseView;
   list(query: CaseListQuery): CaseListPage;
+  /** Cases per work queue in the active workspace. */
+  queueCounts(): QueueCounts;
   get(caseId: string): CaseView;
   refresh(caseId: string): Promise<CaseView>;
   viewing(caseId: string | null): void;
@@ -129,6 +132,10 @@ export function createCaseService(ctx: ServiceContext): CaseService {
 
     list(query) {
       return casesRepo.list(db, ctx.runtime.workspace().id, query);
+    },
+
+    queueCounts() {
+      return casesRepo.queueCounts(db, ctx.runtime.workspace().id);
     },
 
     get(caseId) {

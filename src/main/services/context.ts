@@ -13,7 +13,8 @@ export interface Shell {
 }
 
 export interface Notifier {
-  notify(title: string, body: string): void;
+  /** `onClick`: what a click on the notification does (open the queue the cases are in). */
+  notify(title: string, body: string, onClick?: () => void): void;
 }
 
 /** The native "Save as" dialog (Electron); resolves to the chosen absolute path, or null when cancelled. */

@@ -1,5 +1,6 @@
 import type { Decision, DecisionRecord } from './decision';
 import type { JsonObject } from './json';
+import type { CaseAttention, CaseQueue } from './queues';
 
 /*
  * Times: fields named `...Utc` are Ondato's clock, as ISO 8601 strings (ms precision); fields named
@@ -32,6 +33,8 @@ export interface CaseSummary {
   registeredName?: string | null;
   /** The name Ondato read from the document; null until one is read. Differs from the registered one in an impersonation. */
   nameAsRead?: string | null;
+  /** Risk flags as of the last write or daily refresh (main keeps them in the cache row). */
+  attention: CaseAttention;
 }
 
 /** What the officer entered when creating the case (a subset of Ondato's registration). */
@@ -107,7 +110,7 @@ export interface CaseLifecycle {
   purgedFiles: PurgedFile[];
 }
 
-export type CaseSort = 'created' | 'modified';
+export type CaseSort = 'created' | 'modified' | 'attention';
 export type SortDirection = 'asc' | 'desc';
 
 export interface CaseListQuery {
@@ -118,6 +121,11 @@ export interface CaseListQuery {
   kycStatus?: (string | 'none')[];
   /** `none`: not decided by the officer yet. */
   decision?: (Decision | 'none')[];
+  /** One work queue (absent = all cases). */
+  queue?: CaseQueue;
+  /** Ondato's creation time at or after this instant (ms), and before `createdBefore` (ms, exclusive). */
+  createdFrom?: number;
+  createdBefore?: number;
   sort: CaseSort;
   dir: SortDirection;
   limit: number;

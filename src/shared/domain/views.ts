@@ -1,3 +1,4 @@
+import type { CaseQueue } from './queues';
 import type { CaseDetail } from './case';
 import type { Workspace } from './workspace';
 
@@ -137,7 +138,11 @@ export interface RegisterFilters {
   idvStatus?: string[] | undefined;
   kycStatus?: string[] | undefined;
   decision?: ('accept' | 'reject' | 'escalate' | 'none')[] | undefined;
-  sort?: 'created' | 'modified' | undefined;
+  /** The list's work queue and created-date range (ms; `createdBefore` exclusive). */
+  queue?: CaseQueue | undefined;
+  createdFrom?: number | undefined;
+  createdBefore?: number | undefined;
+  sort?: 'created' | 'modified' | 'attention' | undefined;
   dir?: 'asc' | 'desc' | undefined;
 }
 

@@ -55,6 +55,7 @@ export const requestChannels = [
   'counter:view',
   'counter:close',
   'link:save-qr',
+  'cases:queue-counts',
 ] as const;
 
 export const eventChannels = [

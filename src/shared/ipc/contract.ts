@@ -4,6 +4,7 @@ import type { CaseListPage } from '../domain/case';
 import type { CounterChanged, CounterOpened, CounterView } from '../domain/counter';
 import { COUNTER_INSTRUCTIONS_MAX } from '../domain/counter';
 import type { DecisionRecord } from '../domain/decision';
+import { CASE_QUEUES, type CaseQueue, type QueueCounts } from '../domain/queues';
 import type {
   CaseView,
   ConnectionResult,
@@ -89,6 +90,7 @@ export interface Outputs {
   'counter:view': CounterView;
   'counter:close': void;
   'link:save-qr': ExportOutcome;
+  'cases:queue-counts': QueueCounts;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -101,7 +103,11 @@ export interface Events {
   'workspaces:changed': WorkspaceList;
   'settings:changed': Settings;
   /** A menu item or its accelerator (File › New case, View › Cases…) was chosen. */
-  'app:navigate': { to: NavigateTarget };
+  'app:navigate': {
+    to: NavigateTarget;
+    /** With `cases`: open this work queue (a notification was clicked). */
+    queue?: CaseQueue;
+  };
   /** Locked, unlocked, or the PIN was set or removed. */
   'lock:changed': LockStatus;
   /** A case shown in counter mode moved on, its view's settings changed, or counter mode ended. */
@@ -198,7 +204,10 @@ export const caseListQuerySchema = z.strictObject({
     .array(z.enum(['accept', 'reject', 'escalate', 'none']))
     .max(4)
     .optional(),
-  sort: z.enum(['created', 'modified']),
+  queue: z.enum(CASE_QUEUES).optional(),
+  createdFrom: z.number().int().min(0).max(8.64e15).optional(),
+  createdBefore: z.number().int().min(0).max(8.64e15).optional(),
+  sort: z.enum(['created', 'modified', 'attention']),
   dir: z.enum(['asc', 'desc']),
   limit: z.number().int().min(1).max(500),
   cursor: z.string().max(500).nullish(),
@@ -274,8 +283,19 @@ export const inputs = {
   'export:case-pdf': caseRef,
   // The register's filters only: no path (main asks where to save), no paging (every matching case).
   'export:register-csv': caseListQuerySchema
-    .pick({ search: true, idvStatus: true, kycStatus: true, decision: true })
-    .extend({ sort: z.enum(['created', 'modified']).optional(), dir: z.enum(['asc', 'desc']).optional() }),
+    .pick({
+      search: true,
+      idvStatus: true,
+      kycStatus: true,
+      decision: true,
+      queue: true,
+      createdFrom: true,
+      createdBefore: true,
+    })
+    .extend({
+      sort: z.enum(['created', 'modified', 'attention']).optional(),
+      dir: z.enum(['asc', 'desc']).optional(),
+    }),
   'retention:get': none,
   // null = off. Up to 100 years; AML periods are commonly 5 years (1826 days).
   'retention:set': z.strictObject({
@@ -296,6 +316,7 @@ export const inputs = {
   // The PIN is checked in main when auto-lock is on; any shape mismatch is simply a wrong PIN.
   'counter:close': z.strictObject({ caseId: id, pin: pinAttempt.optional() }),
   'link:save-qr': caseRef,
+  'cases:queue-counts': none,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -214,9 +214,10 @@ describe('cases', () => {
     expect(() => core.services.cases.image(view.id, 'not-a-file')).toThrow(
       expect.objectContaining({ code: 'image_not_found' }),
     );
-    expect(core.notices).toEqual([
-      { title: `Ondato approved case ${view.externalRef}`, body: expect.any(String) },
-    ]);
+    // Notifications of a sync round are gathered for a few seconds, then shown as one (ADR 0017).
+    await expect
+      .poll(() => core.notices, { timeout: 15_000 })
+      .toEqual([{ title: `Ondato approved case ${view.externalRef}`, body: expect.any(String) }]);
     expect(JSON.stringify(core.notices)).not.toContain('Rasa');
   });
 

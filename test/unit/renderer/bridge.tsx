@@ -142,6 +142,7 @@ export function caseRow(index: number): CaseSummary {
     id: `case-${index}`,
     externalRef: `REF-${index}`,
     fullName: `Customer ${index}`,
+    attention: { count: 0, worst: null },
     idvStatus: 'Completed',
     kycStatus: 'Approved',
     kycStatusReason: null,

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-decision-flags';
 import { migration0004 } from './0004-keyed-audit';
 import { migration0005 } from './0005-retention';
 import { migration0006 } from './0006-case-names';
+import { migration0007 } from './0007-work-queues';
 
 /** Every migration in order; `version` must be 1, 2, 3… (checked at open). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export type { Migration } from './types';

@@ -1,6 +1,7 @@
 import type { RegistrationData } from '../../../shared/domain/case';
 import { caseSearchText } from '../../../shared/domain/search-text';
 import { stmt, type Db } from '../sql';
+import { refreshAttention } from './attention';
 
 /** The name/personal-code fields of a KYC document, as far as the case list needs them. */
 export interface DocumentIdentity {
@@ -132,6 +133,8 @@ function update(db: Db, row: IdentityRow): void {
  * that changes one of those, so the list and the search index never disagree with the payloads.
  */
 export function refreshIdentity(db: Db, caseId: string): void {
+  // The same writes change what the risk flags read: the list's attention column follows them.
+  refreshAttention(db, caseId);
   const row = stmt<IdentityRow>(db, `${SELECT_IDENTITY} WHERE c.id = ?`).get(caseId);
   if (row) update(db, row);
 }

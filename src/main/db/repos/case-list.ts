@@ -1,4 +1,5 @@
-import type { CaseListPage, CaseListQuery } from '../../../shared/domain/case';
+import type { CaseListPage, CaseListQuery, CaseSort } from '../../../shared/domain/case';
+import { isCaseQueue, type QueueCounts } from '../../../shared/domain/queues';
 import { cacheError } from '../errors';
 import { toFtsQuery } from '../search-query';
 import { stmt, type Db } from '../sql';
@@ -6,7 +7,10 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './case-rows';
 
 export const MAX_PAGE = 500;
 
-type Filters = Pick<CaseListQuery, 'idvStatus' | 'kycStatus' | 'decision'>;
+type Filters = Pick<
+  CaseListQuery,
+  'idvStatus' | 'kycStatus' | 'decision' | 'queue' | 'createdFrom' | 'createdBefore'
+>;
 
 /*
  * The WHERE clause holds only the filters in use, so the planner can pick the matching index (a count
@@ -20,6 +24,9 @@ function filterClause(q: Filters, t: string): string {
     parts.push(`${t}.idv_status IN (SELECT value FROM json_each(@idv))`);
   parts.push(...inFilter(`${t}.kyc_status`, '@kyc', q.kycStatus));
   parts.push(...inFilter(`${t}.decision`, '@decision', q.decision));
+  if (q.queue !== undefined && q.queue !== 'all') parts.push(`${t}.queue = @queue`);
+  if (q.createdFrom !== undefined) parts.push(`${t}.created_utc >= @createdFrom`);
+  if (q.createdBefore !== undefined) parts.push(`${t}.created_utc < @createdBefore`);
   return parts.join(' AND ');
 }
 
@@ -32,6 +39,21 @@ function inFilter(column: string, param: string, values: readonly string[] | und
   if (hasNone && hasKnown) return [`(${known} OR ${column} IS NULL)`];
   return [hasNone ? `${column} IS NULL` : known];
 }
+
+/**
+ * The covering index a search reads its rows' keys from: the narrower one of 0001 unless the query
+ * needs the queue or the attention key, which only the wider one of 0007 holds.
+ */
+function searchIndex(q: Pick<CaseListQuery, 'queue' | 'sort'>): string {
+  const wide = (q.queue !== undefined && q.queue !== 'all') || q.sort === 'attention';
+  return wide ? 'cases_search_queue_keys' : 'cases_search_keys';
+}
+
+const SORT_KEYS = {
+  created: 'created_utc',
+  modified: 'sort_modified',
+  attention: 'attention',
+} as const satisfies Record<CaseSort, string>;
 
 type Cursor = [sort: string, dir: string, key: number, seq: number];
 
@@ -59,7 +81,7 @@ function decodeCursor(text: string, sort: string, dir: string): Cursor {
 }
 
 /**
- * The case list: filter, search, sort and page (keyset cursor; offset for jumps).
+ * The case list: queue, filter, search, sort and page (keyset cursor; offset for jumps).
  *
  * Without search, the sort index of the workspace drives the page. With search, the FTS index yields
  * rowids, and cases_search_keys (a covering index on rowid) supplies workspace, filters and sort keys,
@@ -69,7 +91,7 @@ function decodeCursor(text: string, sort: string, dir: string): Cursor {
 export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
   const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(q.limit)));
   const match = q.search === undefined ? null : toFtsQuery(q.search);
-  const key = q.sort === 'modified' ? 'sort_modified' : 'created_utc';
+  const key = SORT_KEYS[q.sort];
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
   // Named values a statement does not use are ignored by better-sqlite3.
   const params: Record<string, unknown> = {
@@ -77,6 +99,9 @@ export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
     idv: JSON.stringify(q.idvStatus ?? []),
     kyc: JSON.stringify((q.kycStatus ?? []).filter((v) => v !== 'none')),
     decision: JSON.stringify((q.decision ?? []).filter((v) => v !== 'none')),
+    queue: q.queue ?? null,
+    createdFrom: q.createdFrom ?? null,
+    createdBefore: q.createdBefore ?? null,
     match,
     limit: limit + 1,
     offset: 0,
@@ -94,7 +119,7 @@ export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
   const where =
     match === null
       ? `FROM cases k WHERE ${filterClause(q, 'k')}`
-      : `FROM cases_fts f JOIN cases k INDEXED BY cases_search_keys ON k.seq = f.rowid
+      : `FROM cases_fts f JOIN cases k INDEXED BY ${searchIndex(q)} ON k.seq = f.rowid
         WHERE f.cases_fts MATCH @match AND ${filterClause(q, 'k')}`;
   const unfiltered = match === null && filterClause(q, 'k') === 'k.workspace_id = @ws';
   const total = unfiltered
@@ -115,14 +140,29 @@ export function list(db: Db, ws: string, q: CaseListQuery): CaseListPage {
   return {
     rows: page.map(toSummary),
     total,
-    nextCursor:
-      more && last
-        ? encodeCursor([
-            q.sort,
-            q.dir,
-            q.sort === 'modified' ? last.sort_modified : last.created_utc,
-            last.seq,
-          ])
-        : null,
+    nextCursor: more && last ? encodeCursor([q.sort, q.dir, last[SORT_KEYS[q.sort]], last.seq]) : null,
   };
+}
+
+/**
+ * How many cases each work queue holds (search and filters do not apply): the triggers of migration
+ * 0007 keep one counter per queue, so this reads a handful of rows whatever the size of the cache.
+ */
+export function queueCounts(db: Db, ws: string): QueueCounts {
+  const counts: QueueCounts = {
+    'needs-decision': 0,
+    'waiting-customer': 0,
+    'waiting-ondato': 0,
+    escalated: 0,
+    decided: 0,
+    all: 0,
+  };
+  for (const row of stmt<{ queue: string; n: number }>(
+    db,
+    'SELECT queue, n FROM queue_counts WHERE workspace_id = ?',
+  ).all(ws)) {
+    if (isCaseQueue(row.queue) && row.queue !== 'all') counts[row.queue] = row.n;
+  }
+  counts.all = stmt<{ n: number }>(db, 'SELECT n FROM case_counts WHERE workspace_id = ?').get(ws)?.n ?? 0;
+  return counts;
 }

@@ -10,7 +10,7 @@ import { get as lifecycleOf } from './lifecycle';
 import { isStale, type ApplyResult } from './staleness';
 import { writeTx } from '../storage';
 
-export { list } from './case-list';
+export { list, queueCounts } from './case-list';
 export type { ApplyResult } from './staleness';
 
 export interface CreatedCase {

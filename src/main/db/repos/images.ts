@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stmt, type Db } from '../sql';
+import { refreshAttention } from './attention';
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'application/pdf';
 
@@ -37,7 +38,15 @@ export function put(
     image.fetchedAt,
     image.fileId,
   ).changes;
-  if (changes > 0) return 'stored';
+  if (changes > 0) {
+    // A downloaded image can clear the case's "images missing" flag.
+    for (const { id } of stmt<{ id: string }>(
+      db,
+      'SELECT DISTINCT k.case_id AS id FROM files f JOIN kyc k ON k.id = f.kyc_id WHERE f.file_id = ?',
+    ).all(image.fileId))
+      refreshAttention(db, id);
+    return 'stored';
+  }
   return has(db, image.fileId) ? 'exists' : 'orphan';
 }
 

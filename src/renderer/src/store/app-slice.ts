@@ -1,6 +1,7 @@
 import type { AuditChainCheck } from '../../../shared/domain/audit';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import type { Settings, StorageInfo, SyncStatus } from '../../../shared/domain/views';
+import type { CaseQueue } from '../../../shared/domain/queues';
 import type { AppInfo, NavigateTarget } from '../../../shared/ipc/contract';
 import { ApiError, call, errorMessage, subscribe } from '../api';
 import { SEARCH_INPUT_ID } from '../features/shell/shortcuts';
@@ -44,8 +45,8 @@ export interface AppSlice {
   shortcutsHelpOpen: boolean;
 
   navigate(route: Route): void;
-  /** A destination named by main (menu shortcuts). */
-  navigateTo(to: NavigateTarget): void;
+  /** A destination named by main (menu shortcuts; a notification opens a work queue). */
+  navigateTo(to: NavigateTarget, queue?: CaseQueue): void;
   /** Loads what the shell needs (settings, workspaces, sync status) and picks the first screen. */
   start(): Promise<void>;
   /** Subscribes to main's events; returns the unsubscribe. Called once by the app root. */
@@ -73,7 +74,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
     set({ route, shortcutsHelpOpen: false });
   },
 
-  navigateTo(to) {
+  navigateTo(to, queue) {
     // Without a workspace only the welcome and settings screens make sense.
     if (get().activeWorkspaceId === null && to !== 'settings') {
       get().navigate({ name: 'welcome' });
@@ -83,6 +84,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
       case 'new-case':
         return get().navigate({ name: 'new-case' });
       case 'cases':
+        if (queue) get().setCaseQueue(queue);
         return get().navigate({ name: 'cases' });
       case 'search':
         get().navigate({ name: 'cases' });
@@ -141,7 +143,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
       subscribe('settings:changed', (settings) => set({ settings })),
       subscribe('workspaces:changed', (list) => get().applyWorkspaceList(list)),
       // The application menu's shortcuts (Ctrl/Cmd+N, +1, +2, +F, +,) arrive from main.
-      subscribe('app:navigate', ({ to }) => get().navigateTo(to)),
+      subscribe('app:navigate', ({ to, queue }) => get().navigateTo(to, queue)),
       subscribe('lock:changed', (status) => get().applyLock(status)),
       subscribe('cases:changed', ({ ids }) => {
         for (const id of ids) pending.add(id);

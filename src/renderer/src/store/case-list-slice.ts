@@ -1,8 +1,9 @@
 import type { CaseListQuery, CaseSort, CaseSummary, SortDirection } from '../../../shared/domain/case';
 import type { Decision } from '../../../shared/domain/decision';
+import type { CaseQueue, QueueCounts } from '../../../shared/domain/queues';
 import { call } from '../api';
 import { toActionError } from './action-result';
-import type { SliceCreator } from './types';
+import type { AppState, SliceCreator } from './types';
 
 export const CASE_PAGE_SIZE = 200;
 
@@ -12,6 +13,11 @@ export interface CaseFilters {
   /** `none`: no KYC identification yet. */
   kycStatus: string | null;
   decision: Decision | 'none' | null;
+  queue: CaseQueue;
+  /** Created on or after this day of the officer's calendar (YYYY-MM-DD), '' for no bound. */
+  createdFrom: string;
+  /** Created on or before this day (inclusive), '' for no bound. */
+  createdTo: string;
   sort: CaseSort;
   dir: SortDirection;
 }
@@ -21,11 +27,23 @@ export const DEFAULT_CASE_FILTERS: CaseFilters = {
   idvStatus: null,
   kycStatus: null,
   decision: null,
+  queue: 'all',
+  createdFrom: '',
+  createdTo: '',
   sort: 'created',
   dir: 'desc',
 };
 
+/** Where the list was, so going to a case and back (or to another workspace and back) lands there. */
+export interface CaseListPosition {
+  scrollTop: number;
+  /** The selected row's index, -1 for none. */
+  selected: number;
+}
+
 export interface CaseListState {
+  /** The workspace these rows and filters belong to. */
+  workspaceId: string | null;
   filters: CaseFilters;
   /** Rows matching the filters; null until the first page of this query arrives. */
   total: number | null;
@@ -35,30 +53,82 @@ export interface CaseListState {
   error: string | null;
   /** Bumped on every new query, so answers to an older query are dropped. */
   query: number;
+  /** Where the list shows itself when it next mounts (top for a new query). */
+  position: CaseListPosition;
 }
 
 export interface CaseListSlice {
   caseList: CaseListState;
+  /** Cases per work queue in the active workspace; null until main first answers. */
+  queueCounts: QueueCounts | null;
+  /** Each workspace's list state (filters, queue, sort, search, position), kept in memory only. */
+  savedCaseLists: Record<string, { filters: CaseFilters; position: CaseListPosition }>;
   setCaseFilters(patch: Partial<CaseFilters>): void;
+  setCaseQueue(queue: CaseQueue): void;
+  /** A column header was chosen: sort by it, or turn the direction round when it already sorts. */
+  sortCasesBy(sort: CaseSort): void;
+  /** The list is leaving the screen: keep where it was for the workspace it showed. */
+  rememberCasePosition(workspaceId: string | null, position: CaseListPosition): void;
   /** Makes sure rows `start..end` (inclusive) are loaded or loading. */
   loadCaseRange(start: number, end: number): Promise<void>;
+  loadQueueCounts(): Promise<void>;
   /** Re-queries what is on screen (after `cases:changed`), keeping the old rows visible meanwhile. */
   refreshCaseList(): Promise<void>;
   retryCaseList(): Promise<void>;
+  /** The active workspace changed (or the list must start again): its own saved state comes back. */
   resetCaseList(): void;
 }
+
+const TOP: CaseListPosition = { scrollTop: 0, selected: -1 };
+
+/** What sorting by a column starts with: the most urgent, the newest. */
+const FIRST_DIRECTION: Record<CaseSort, SortDirection> = {
+  attention: 'desc',
+  created: 'desc',
+  modified: 'desc',
+};
 
 export function hasActiveFilters(filters: CaseFilters): boolean {
   return (
     filters.search.trim() !== '' ||
     filters.idvStatus !== null ||
     filters.kycStatus !== null ||
-    filters.decision !== null
+    filters.decision !== null ||
+    filters.createdFrom !== '' ||
+    filters.createdTo !== ''
   );
+}
+
+/** The filters with the search, the selects and the date range cleared; queue and sort stay. */
+export function clearedFilters(filters: CaseFilters): CaseFilters {
+  return { ...DEFAULT_CASE_FILTERS, queue: filters.queue, sort: filters.sort, dir: filters.dir };
 }
 
 export function caseAt(list: CaseListState, index: number): CaseSummary | undefined {
   return list.pages[Math.floor(index / CASE_PAGE_SIZE)]?.[index % CASE_PAGE_SIZE];
+}
+
+/** Midnight starting a YYYY-MM-DD day on this machine's calendar, `days` later; null if not a date. */
+function localDayStart(text: string, days = 0): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const at = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days).getTime();
+  return Number.isFinite(at) ? at : null;
+}
+
+/** The created-date range as instants: from the start of `createdFrom` to the end of `createdTo`. */
+export function createdRange(filters: CaseFilters): { createdFrom?: number; createdBefore?: number } {
+  const from = localDayStart(filters.createdFrom);
+  const before = localDayStart(filters.createdTo, 1);
+  return {
+    ...(from === null ? {} : { createdFrom: from }),
+    ...(before === null ? {} : { createdBefore: before }),
+  };
+}
+
+/** True when both bounds are set and `to` is before `from` (nothing can match). */
+export function isRangeReversed(filters: CaseFilters): boolean {
+  return filters.createdFrom !== '' && filters.createdTo !== '' && filters.createdTo < filters.createdFrom;
 }
 
 function toQuery(filters: CaseFilters, page: number): CaseListQuery {
@@ -68,6 +138,8 @@ function toQuery(filters: CaseFilters, page: number): CaseListQuery {
     ...(filters.idvStatus ? { idvStatus: [filters.idvStatus] } : {}),
     ...(filters.kycStatus ? { kycStatus: [filters.kycStatus] } : {}),
     ...(filters.decision ? { decision: [filters.decision] } : {}),
+    ...(filters.queue === 'all' ? {} : { queue: filters.queue }),
+    ...createdRange(filters),
     sort: filters.sort,
     dir: filters.dir,
     limit: CASE_PAGE_SIZE,
@@ -75,18 +147,38 @@ function toQuery(filters: CaseFilters, page: number): CaseListQuery {
   };
 }
 
-const emptyList = (filters: CaseFilters, query: number): CaseListState => ({
-  filters,
-  total: null,
-  pages: {},
-  error: null,
-  query,
-});
+const emptyList = (
+  workspaceId: string | null,
+  filters: CaseFilters,
+  query: number,
+  position: CaseListPosition = TOP,
+): CaseListState => ({ workspaceId, filters, total: null, pages: {}, error: null, query, position });
+
+const orderedIds = new WeakMap<CaseListState, string[]>();
+
+/**
+ * The ids of the cases the list currently shows, in list order (the loaded rows of the current queue,
+ * filters and sort; rows not loaded yet are skipped). Stable per list state, so it is safe as a
+ * zustand selector. Previous/next case on the review screen walks this.
+ */
+export function selectOrderedCaseIds(state: Pick<AppState, 'caseList'>): string[] {
+  const list = state.caseList;
+  const known = orderedIds.get(list);
+  if (known) return known;
+  const ids: string[] = [];
+  const pages = Object.keys(list.pages)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const page of pages) for (const row of list.pages[page] ?? []) ids.push(row.id);
+  orderedIds.set(list, ids);
+  return ids;
+}
 
 export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
   // Pages fetched (or being fetched) for the current query; a refresh empties it, not `pages`.
   let fresh = new Set<number>();
   let lastRange: [number, number] = [0, CASE_PAGE_SIZE - 1];
+  let countsAsked = 0;
 
   const fetchPage = async (page: number): Promise<void> => {
     const { filters, query } = get().caseList;
@@ -109,18 +201,56 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
     }
   };
 
-  const restart = (filters: CaseFilters): void => {
+  const restart = (workspaceId: string | null, filters: CaseFilters, position: CaseListPosition): void => {
     fresh = new Set();
     lastRange = [0, CASE_PAGE_SIZE - 1];
-    set((state) => ({ caseList: emptyList(filters, state.caseList.query + 1) }));
+    set((state) => ({
+      caseList: emptyList(workspaceId, filters, state.caseList.query + 1, position),
+      ...(workspaceId === null
+        ? {}
+        : {
+            savedCaseLists: {
+              ...state.savedCaseLists,
+              [workspaceId]: { filters, position },
+            },
+          }),
+    }));
   };
 
   return {
-    caseList: emptyList(DEFAULT_CASE_FILTERS, 0),
+    caseList: emptyList(null, DEFAULT_CASE_FILTERS, 0),
+    queueCounts: null,
+    savedCaseLists: {},
 
     setCaseFilters(patch) {
-      restart({ ...get().caseList.filters, ...patch });
+      const { caseList } = get();
+      restart(caseList.workspaceId ?? get().activeWorkspaceId, { ...caseList.filters, ...patch }, TOP);
       void get().loadCaseRange(0, CASE_PAGE_SIZE - 1);
+    },
+
+    setCaseQueue(queue) {
+      if (get().caseList.filters.queue !== queue) get().setCaseFilters({ queue });
+    },
+
+    sortCasesBy(sort) {
+      const { filters } = get().caseList;
+      const dir = filters.sort === sort ? (filters.dir === 'asc' ? 'desc' : 'asc') : FIRST_DIRECTION[sort];
+      get().setCaseFilters({ sort, dir });
+    },
+
+    rememberCasePosition(workspaceId, position) {
+      if (workspaceId === null) return;
+      set((state) => {
+        const saved = state.savedCaseLists[workspaceId];
+        const current = state.caseList.workspaceId === workspaceId;
+        return {
+          savedCaseLists: {
+            ...state.savedCaseLists,
+            [workspaceId]: { filters: saved?.filters ?? state.caseList.filters, position },
+          },
+          ...(current ? { caseList: { ...state.caseList, position } } : {}),
+        };
+      });
     },
 
     async loadCaseRange(start, end) {
@@ -132,6 +262,18 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
       const wanted: number[] = [];
       for (let page = first; page <= last; page += 1) if (!fresh.has(page)) wanted.push(page);
       await Promise.all(wanted.map(fetchPage));
+    },
+
+    async loadQueueCounts() {
+      const asked = (countsAsked += 1);
+      const workspaceId = get().caseList.workspaceId;
+      try {
+        const counts = await call('cases:queue-counts', undefined);
+        // Only the newest answer for the workspace still shown counts.
+        if (asked === countsAsked && get().caseList.workspaceId === workspaceId) set({ queueCounts: counts });
+      } catch {
+        // The tabs keep their last counts; the list's own error says what went wrong.
+      }
     },
 
     async refreshCaseList() {
@@ -148,7 +290,7 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
         }
         return { caseList: { ...state.caseList, pages, query: state.caseList.query + 1 } };
       });
-      await get().loadCaseRange(start, end);
+      await Promise.all([get().loadCaseRange(start, end), get().loadQueueCounts()]);
     },
 
     async retryCaseList() {
@@ -157,7 +299,11 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
     },
 
     resetCaseList() {
-      restart(get().caseList.filters);
+      const workspaceId = get().activeWorkspaceId;
+      const before = get().caseList.workspaceId;
+      const saved = workspaceId === null ? undefined : get().savedCaseLists[workspaceId];
+      if (workspaceId !== before) set({ queueCounts: null });
+      restart(workspaceId, saved?.filters ?? DEFAULT_CASE_FILTERS, saved?.position ?? TOP);
     },
   };
 };

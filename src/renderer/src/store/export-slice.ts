@@ -1,6 +1,7 @@
 import type { ExportOutcome, RegisterFilters } from '../../../shared/domain/views';
 import { call } from '../api';
 import { attempt, type ActionResult } from './action-result';
+import { createdRange } from './case-list-slice';
 import type { SliceCreator } from './types';
 
 /*
@@ -9,7 +10,7 @@ import type { SliceCreator } from './types';
  */
 export interface ExportSlice {
   exportCasePdf(caseId: string): Promise<ActionResult<ExportOutcome>>;
-  /** The register of every case matching the list's current filters (all pages). */
+  /** The register of every case matching the list's current queue and filters (all pages). */
   exportRegister(): Promise<ActionResult<ExportOutcome>>;
 }
 
@@ -23,6 +24,8 @@ export const createExportSlice: SliceCreator<ExportSlice> = (_set, get) => ({
       ...(f.idvStatus ? { idvStatus: [f.idvStatus] } : {}),
       ...(f.kycStatus ? { kycStatus: [f.kycStatus] } : {}),
       ...(f.decision ? { decision: [f.decision] } : {}),
+      ...(f.queue === 'all' ? {} : { queue: f.queue }),
+      ...createdRange(f),
       sort: f.sort,
       dir: f.dir,
     };

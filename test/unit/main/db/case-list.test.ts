@@ -139,6 +139,7 @@ describe('cases.list', () => {
   it('returns list rows without payloads', () => {
     const row = list({ limit: 1 }).rows[0]!;
     expect(Object.keys(row).sort()).toEqual([
+      'attention',
       'createdUtc',
       'decision',
       'externalRef',

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseLabel, noticeFor } from '../../../../src/main/app/notify';
+import { caseLabel, noticeFor, noticeKind } from '../../../../src/main/app/notify';
+import type { CaseChange } from '../../../../src/main/sync/types';
 import { generateExternalRef, registrationOf } from '../../../../src/main/services/case-create';
 import { createEventBus } from '../../../../src/main/events';
 import { createFileLogger, looksSecret, sanitizeMeta } from '../../../../src/main/logger';
@@ -69,18 +70,24 @@ describe('file logger', () => {
 });
 
 describe('notifications', () => {
+  const notice = (change: CaseChange, label: string) => {
+    const kind = noticeKind(change);
+    return kind === null ? null : noticeFor([{ caseId: change.caseId, label, kind }]);
+  };
+
   it('names the reference, never the customer, and only for completion or an Ondato decision', () => {
     expect(
-      noticeFor(
+      notice(
         { caseId: 'c1', transitions: [{ kind: 'idv_status', from: 'InProgress', to: 'Completed' }] },
         'REF-1',
       ),
     ).toEqual({
       title: 'Case REF-1 completed',
       body: 'The customer finished the verification.',
+      queue: 'needs-decision',
     });
     expect(
-      noticeFor(
+      notice(
         {
           caseId: 'c1',
           transitions: [{ kind: 'kyc_status', from: 'Awaiting', to: 'Rejected', reason: 'DocumentExpired' }],
@@ -88,8 +95,24 @@ describe('notifications', () => {
         'REF-1',
       )?.title,
     ).toBe('Ondato rejected case REF-1');
-    expect(noticeFor({ caseId: 'c1', transitions: [{ kind: 'kyc_submitted' }] }, 'REF-1')).toBeNull();
+    expect(notice({ caseId: 'c1', transitions: [{ kind: 'kyc_submitted' }] }, 'REF-1')).toBeNull();
     expect(caseLabel('68c7294f-f3f2-4118', null)).toBe('68c7294f');
+  });
+
+  it('puts several cases into one notice that counts them and opens their queue', () => {
+    expect(
+      noticeFor([
+        { caseId: 'a', label: 'REF-1', kind: 'approved' },
+        { caseId: 'b', label: 'REF-2', kind: 'completed' },
+        { caseId: 'c', label: 'REF-3', kind: 'rejected' },
+        { caseId: 'd', label: 'REF-4', kind: 'completed' },
+      ]),
+    ).toEqual({
+      title: '4 cases need your decision',
+      body: 'Ondato decided 2 cases; 2 customers finished: REF-1, REF-2, REF-3 and 1 more.',
+      queue: 'needs-decision',
+    });
+    expect(noticeFor([])).toBeNull();
   });
 });
 

@@ -123,6 +123,7 @@ export function caseView(overrides: Partial<CaseView> = {}): CaseView {
     workspaceId: 'ws-1',
     externalRef: 'CUST-42',
     fullName: 'Ruta Zemaite',
+    attention: { count: 0, worst: null },
     idvStatus: 'Completed',
     kycStatus: 'Awaiting',
     kycStatusReason: 'Processing',

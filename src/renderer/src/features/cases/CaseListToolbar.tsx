@@ -2,12 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { IDV_STATUSES, KYC_STATUSES, idvStatusInfo, kycStatusInfo } from '../../components/status';
 import { useStore } from '../../store';
-import { DEFAULT_CASE_FILTERS, hasActiveFilters, type CaseFilters } from '../../store/case-list-slice';
+import {
+  clearedFilters,
+  hasActiveFilters,
+  isRangeReversed,
+  type CaseFilters,
+} from '../../store/case-list-slice';
 import { SEARCH_INPUT_ID } from '../shell/shortcuts';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
 const SORTS = [
+  { value: 'attention:desc', label: 'Most attention first' },
+  { value: 'attention:asc', label: 'Least attention first' },
   { value: 'created:desc', label: 'Newest first' },
   { value: 'created:asc', label: 'Oldest first' },
   { value: 'modified:desc', label: 'Recently updated' },
@@ -68,8 +75,9 @@ export function CaseListToolbar(): React.JSX.Element {
   const clear = (): void => {
     clearTimeout(timer.current);
     setSearch('');
-    setFilters({ ...DEFAULT_CASE_FILTERS, sort: filters.sort, dir: filters.dir });
+    setFilters(clearedFilters(filters));
   };
+  const reversed = isRangeReversed(filters);
 
   return (
     <div className="toolbar" role="search" aria-label="Find cases">
@@ -134,9 +142,47 @@ export function CaseListToolbar(): React.JSX.Element {
         options={[...SORTS]}
         onChange={(v) => {
           const [sort, dir] = v.split(':');
-          set({ sort: sort === 'modified' ? 'modified' : 'created', dir: dir === 'asc' ? 'asc' : 'desc' });
+          set({
+            sort: sort === 'modified' || sort === 'attention' ? sort : 'created',
+            dir: dir === 'asc' ? 'asc' : 'desc',
+          });
         }}
       />
+      <fieldset className="toolbar-range" aria-describedby={reversed ? 'created-range-error' : undefined}>
+        <legend className="field-label">Created</legend>
+        <span className="toolbar-range-inputs">
+          <label htmlFor="filter-created-from" className="sr-only">
+            Created from
+          </label>
+          <input
+            id="filter-created-from"
+            className="input"
+            type="date"
+            value={filters.createdFrom}
+            max={filters.createdTo || undefined}
+            aria-invalid={reversed || undefined}
+            onChange={(event) => set({ createdFrom: event.target.value })}
+          />
+          <span aria-hidden="true">–</span>
+          <label htmlFor="filter-created-to" className="sr-only">
+            Created to
+          </label>
+          <input
+            id="filter-created-to"
+            className="input"
+            type="date"
+            value={filters.createdTo}
+            min={filters.createdFrom || undefined}
+            aria-invalid={reversed || undefined}
+            onChange={(event) => set({ createdTo: event.target.value })}
+          />
+        </span>
+        {reversed ? (
+          <span id="created-range-error" className="field-error" role="alert">
+            The “to” date is before the “from” date.
+          </span>
+        ) : null}
+      </fieldset>
       {hasActiveFilters({ ...filters, search }) ? (
         <button type="button" className="btn btn-ghost toolbar-clear" onClick={clear}>
           Clear filters

@@ -3,6 +3,7 @@ import type { CaseSummary } from '../../../../shared/domain/case';
 import { differingNames } from '../../../../shared/domain/case-names';
 import { formatAgo, formatUtc } from '../../components/format';
 import { Status, decisionInfo, idvStatusInfo, kycStatusInfo } from '../../components/status';
+import { AttentionCell } from './AttentionCell';
 
 export const ROW_HEIGHT = 52;
 
@@ -57,6 +58,7 @@ export const CaseRow = memo(function CaseRow({
           <AsRead row={row} />
         </span>
       </span>
+      <AttentionCell attention={row.attention} />
       <span className="cell">
         <span className="sr-only">IDV: </span>
         <Status info={idvStatusInfo(row.idvStatus)} />
@@ -85,18 +87,4 @@ export const CaseRow = memo(function CaseRow({
 function AsRead({ row }: { row: CaseSummary }): React.JSX.Element | null {
   const names = differingNames(row);
   return names ? <span className="case-as-read"> · As read: {names.asRead}</span> : null;
-}
-
-export function CaseListHead(): React.JSX.Element {
-  // Column titles for the eye; each option carries its own labels for screen readers.
-  return (
-    <div className="case-head" aria-hidden="true">
-      <span className="cell cell-name">Customer</span>
-      <span className="cell">IDV</span>
-      <span className="cell">KYC</span>
-      <span className="cell">Decision</span>
-      <span className="cell cell-date">Created</span>
-      <span className="cell cell-fresh">Synced</span>
-    </div>
-  );
 }

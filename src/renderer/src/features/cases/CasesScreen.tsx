@@ -4,17 +4,19 @@ import { formatCount } from '../../components/format';
 import { Icon } from '../../components/Icon';
 import { useStore } from '../../store';
 import { RecoveryPrompt } from '../cache/RecoveryPrompt';
-import { CASE_PAGE_SIZE, DEFAULT_CASE_FILTERS, hasActiveFilters } from '../../store/case-list-slice';
+import { QUEUE_LABELS } from '../../../../shared/domain/queues';
+import { CASE_PAGE_SIZE, clearedFilters, hasActiveFilters } from '../../store/case-list-slice';
 import { AddExistingCaseDialog } from './AddExistingCaseDialog';
-import { CaseListHead } from './CaseRow';
+import { CaseListHead } from './CaseListHead';
 import { CaseListToolbar } from './CaseListToolbar';
+import { QUEUE_PANEL_ID, QueueTabs, queueTabId } from './QueueTabs';
 import { RegisterExport } from './RegisterExport';
 import { VirtualCaseList } from './VirtualCaseList';
 
 function CaseListSkeleton(): React.JSX.Element {
   return (
     <div className="case-list" aria-busy="true">
-      <CaseListHead />
+      <CaseListHead interactive={false} />
       <div className="case-scroller case-scroller-static" role="status" aria-label="Loading cases">
         {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className="case-row case-row-loading case-row-static">
@@ -32,6 +34,7 @@ export function CasesScreen(): React.JSX.Element {
   const retry = useStore((s) => s.retryCaseList);
   const setFilters = useStore((s) => s.setCaseFilters);
   const loadRange = useStore((s) => s.loadCaseRange);
+  const loadCounts = useStore((s) => s.loadQueueCounts);
   const [adding, setAdding] = useState(false);
   const filtered = hasActiveFilters(list.filters);
   const { total, query } = list;
@@ -41,6 +44,11 @@ export function CasesScreen(): React.JSX.Element {
   useEffect(() => {
     if (waiting) void loadRange(0, CASE_PAGE_SIZE - 1);
   }, [waiting, query, loadRange]);
+
+  // The tab counts when the screen opens and for each workspace; `cases:changed` refreshes them after.
+  useEffect(() => {
+    void loadCounts();
+  }, [list.workspaceId, loadCounts]);
 
   let body: React.ReactNode;
   if (total === null && list.error) {
@@ -53,15 +61,15 @@ export function CasesScreen(): React.JSX.Element {
     body = (
       <EmptyState title="No matches">
         <p className="state-text">No case matches this search and these filters.</p>
-        <button
-          type="button"
-          className="btn"
-          onClick={() =>
-            setFilters({ ...DEFAULT_CASE_FILTERS, sort: list.filters.sort, dir: list.filters.dir })
-          }
-        >
+        <button type="button" className="btn" onClick={() => setFilters(clearedFilters(list.filters))}>
           Clear filters
         </button>
+      </EmptyState>
+    );
+  } else if (total === 0 && list.filters.queue !== 'all') {
+    body = (
+      <EmptyState title={`Nothing in “${QUEUE_LABELS[list.filters.queue]}”`}>
+        <p className="state-text">No case of this workspace is in this queue right now.</p>
       </EmptyState>
     );
   } else if (total === 0) {
@@ -89,7 +97,10 @@ export function CasesScreen(): React.JSX.Element {
             ? ''
             : formatCount(total, filtered ? 'match' : 'case', filtered ? 'matches' : 'cases')}
         </p>
-        <button type="button" className="btn page-head-action" onClick={() => setAdding(true)}>
+        <span className="page-head-action">
+          <RegisterExport />
+        </span>
+        <button type="button" className="btn" onClick={() => setAdding(true)}>
           Add existing case
         </button>
         <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'new-case' })}>
@@ -99,19 +110,24 @@ export function CasesScreen(): React.JSX.Element {
       </div>
       {adding ? <AddExistingCaseDialog onClose={() => setAdding(false)} /> : null}
       <RecoveryPrompt />
-      <div className="toolbar-row">
+      <QueueTabs />
+      <div
+        className="queue-panel"
+        id={QUEUE_PANEL_ID}
+        role="tabpanel"
+        aria-labelledby={queueTabId(list.filters.queue)}
+      >
         <CaseListToolbar />
-        <RegisterExport />
+        {total !== null && list.error ? (
+          <div className="banner banner-error" role="alert">
+            <span>Some cases could not be loaded. {list.error}</span>
+            <button type="button" className="btn btn-small" onClick={() => void retry()}>
+              Retry
+            </button>
+          </div>
+        ) : null}
+        {body}
       </div>
-      {total !== null && list.error ? (
-        <div className="banner banner-error" role="alert">
-          <span>Some cases could not be loaded. {list.error}</span>
-          <button type="button" className="btn btn-small" onClick={() => void retry()}>
-            Retry
-          </button>
-        </div>
-      ) : null}
-      {body}
     </div>
   );
 }

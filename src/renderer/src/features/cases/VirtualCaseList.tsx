@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNow } from '../../components/hooks';
-import { listMemory, listMemoryApplies } from '../../components/list-memory';
 import { useStore } from '../../store';
-import { CASE_PAGE_SIZE, caseAt } from '../../store/case-list-slice';
-import { CaseListHead, CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
+import { listMemory } from '../../components/list-memory';
+import { CASE_PAGE_SIZE, caseAt, type CaseFilters, type CaseListState } from '../../store/case-list-slice';
+import { CaseListHead } from './CaseListHead';
+import { CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
 
 /** Rows rendered above and below the viewport, so fast scrolling does not show gaps. */
 const OVERSCAN = 6;
@@ -13,14 +14,20 @@ const FALLBACK_HEIGHT = 600;
 export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): React.JSX.Element {
   const list = useStore((s) => s.caseList);
   const loadRange = useStore((s) => s.loadCaseRange);
-  const workspaceId = useStore((s) => s.activeWorkspaceId);
+  const remember = useStore((s) => s.rememberCasePosition);
   const total = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  // Back from a review with the same filters: where the officer left the list (see list-memory).
-  const [back] = useState(() => listMemoryApplies(list.filters, workspaceId));
-  const [scrollTop, setScrollTop] = useState(() => (back ? listMemory.top : 0));
+  // Mounted once per query: it starts where the officer left this list (a case opened, another
+  // workspace visited), or at the top for a new query.
+  const [scrollTop, setScrollTop] = useState(list.position.scrollTop);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  const [selected, setSelected] = useState(() => (back ? returnedTo(list, listMemory.caseId) : -1));
+  // Back from a review, the case reviewed last is the one selected (J/K may have moved past the row
+  // the officer opened); otherwise the selection saved with the position.
+  const [selected, setSelected] = useState(() => {
+    const reviewed = listMemory.returning ? returnedTo(list, listMemory.caseId) : -1;
+    listMemory.returning = false;
+    return reviewed >= 0 ? reviewed : Math.min(list.position.selected, total - 1);
+  });
   const [filters, setFilters] = useState(list.filters);
   const now = useNow();
 
@@ -30,27 +37,39 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
     setSelected(-1);
     setScrollTop(0);
   }
-  const restored = useRef(false);
+  // At mount the saved position; on a later change of filters the top. Keyed by the filters object,
+  // so an effect run twice for the same filters (React's StrictMode) does not undo the restore.
+  const applied = useRef<CaseFilters | null>(null);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    // The first layout puts the remembered offset back, moved just enough to show the case reviewed
-    // last (J/K may have gone past the rows on screen; the scroll event brings the state along);
-    // a new query starts at the top.
-    let top = restored.current ? 0 : scrollTop;
-    if (!restored.current && selected >= 0) {
+    if (!el || applied.current === list.filters) return;
+    let top = applied.current === null ? list.position.scrollTop : 0;
+    if (applied.current === null && selected >= 0) {
+      // Moved just enough to show the selected case, wherever next/previous took the officer.
       const row = selected * ROW_HEIGHT;
       if (row < top) top = row;
       else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
     }
     el.scrollTop = top;
-    restored.current = true;
-    listMemory.filters = list.filters;
-    listMemory.workspaceId = workspaceId;
-    listMemory.top = el.scrollTop;
-    listMemory.returning = false;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the memory is read once, on mount
+    applied.current = list.filters;
+    // The position is read at mount only; later the filters alone move the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list.filters]);
+
+  // Leaving the screen: keep the position for this workspace's list (read through a ref at unmount).
+  // The workspace is the one at mount: switching workspaces unmounts the list with its old rows.
+  const [workspaceId] = useState(list.workspaceId);
+  const position = useRef({ workspaceId, scrollTop, selected });
+  useLayoutEffect(() => {
+    position.current = { workspaceId, scrollTop, selected };
+  });
+  useEffect(
+    () => () => {
+      const { workspaceId, ...at } = position.current;
+      remember(workspaceId, at);
+    },
+    [remember],
+  );
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -166,12 +185,7 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
         onFocus={() => {
           if (selected < 0 && total > 0) setSelected(Math.min(total - 1, Math.ceil(scrollTop / ROW_HEIGHT)));
         }}
-        onScroll={(event) => {
-          setScrollTop(event.currentTarget.scrollTop);
-          listMemory.filters = list.filters;
-          listMemory.workspaceId = workspaceId;
-          listMemory.top = event.currentTarget.scrollTop;
-        }}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <div className="case-spacer" role="presentation" style={{ height: total * ROW_HEIGHT }}>
           {rows}
@@ -184,8 +198,8 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   );
 }
 
-/** The row of the case the officer last reviewed, when the loaded list holds it (else none). */
-function returnedTo(list: ReturnType<typeof useStore.getState>['caseList'], caseId: string | null): number {
+/** The index of a loaded case in the list, or -1. */
+function returnedTo(list: CaseListState, caseId: string | null): number {
   if (!caseId) return -1;
   for (const [page, rows] of Object.entries(list.pages)) {
     const at = rows.findIndex((row) => row.id === caseId);
