@@ -1,5 +1,7 @@
 import * as casesRepo from '../db/repos/cases';
 import * as workspacesRepo from '../db/repos/workspaces';
+import * as teamRepo from '../db/repos/team';
+import { randomUUID } from 'node:crypto';
 import { BACKUP_EVERY_MS, latestBackup, takeBackup } from '../db/backup';
 import { loadOrCreateCacheKey } from '../db/key';
 import { openCache } from '../db/open';
@@ -67,6 +69,11 @@ export interface CoreDeps {
   nativeBinding?: string;
   /** The daily retention run's timer (tests inject one with the clock); Node's by default. */
   timers?: Timers;
+  /**
+   * Team mode: where PGPASSWORD / ~/.pgpass are looked up, and the environment workspace's team
+   * database (KYC_DESK_TEAM_URL, joined without a stored password).
+   */
+  team?: { env: Record<string, string | undefined>; home?: string | undefined; envUrl?: string | undefined };
 }
 
 const RETENTION_EVERY_MS = 24 * 3_600_000;
@@ -193,16 +200,28 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ratePerSecond: deps.engineOptions?.ratePerSecond,
     watch: (caseId) => void watched.add(caseId),
   };
-  const services = createServices(ctx, {
-    name: deps.app?.name ?? 'KYC Desk',
-    version: deps.app?.version ?? '0.0.0',
-    versions: deps.app?.versions ?? { node: process.versions.node },
-  });
+  const services = createServices(
+    ctx,
+    {
+      name: deps.app?.name ?? 'KYC Desk',
+      version: deps.app?.version ?? '0.0.0',
+      versions: deps.app?.versions ?? { node: process.versions.node },
+    },
+    deps.team ?? { env: {} },
+  );
   isLocked = () => services.lock.isLocked();
 
   if (deps.implicitWorkspace) {
     try {
       ensureImplicitWorkspace(db, deps.implicitWorkspace, now(), deps.osUser);
+      if (deps.team?.envUrl) {
+        teamRepo.setLink(db, {
+          workspaceId: deps.implicitWorkspace.id,
+          url: deps.team.envUrl,
+          deskId: `desk-${randomUUID()}`,
+          now: now(),
+        });
+      }
     } catch (error) {
       cache.close();
       throw error;
@@ -278,6 +297,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       // Only the long-running app (and `sync --watch`): a one-shot CLI command, `retention run --dry-run`
       // above all, must not purge as a side effect of opening the cache.
       if (runLoop && retentionTimer === undefined) retentionTick();
+      // One-shot commands reach the team only when they need it (team status, decide, queues).
+      if (runLoop) await services.team.start(true);
     },
     async close() {
       if (closed) return;
@@ -286,6 +307,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(backupTimer);
       if (retentionTimer !== undefined) timers.clearTimeout(retentionTimer);
       try {
+        await services.team.stop();
         await runtime.stop();
         await demo.stop();
       } finally {

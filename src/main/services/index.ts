@@ -19,6 +19,7 @@ import {
   type SyncService,
 } from './settings';
 import { createWorkspaceService, type WorkspaceService } from './workspaces';
+import { createTeamService, type TeamEnvironment, type TeamService } from './team';
 import type { Timers } from '../sync/options';
 
 export type { ServiceContext, Shell, Notifier, SaveDialog } from './context';
@@ -45,6 +46,7 @@ export interface Services {
   retention: RetentionService;
   redaction: RedactionService;
   imports: ImportService;
+  team: TeamService;
 }
 
 const nodeTimers: Timers = {
@@ -52,14 +54,19 @@ const nodeTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle),
 };
 
-export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
+export function createServices(
+  ctx: ServiceContext,
+  app: AppInfoSource,
+  teamEnvironment: TeamEnvironment = { env: {} },
+): Services {
   const settings = createSettingsService(ctx);
+  const team = createTeamService(ctx, teamEnvironment);
   return {
     app,
     workspaces: createWorkspaceService(ctx),
     cases: createCaseService(ctx),
     links: createLinkService(ctx),
-    review: createReviewService(ctx),
+    review: createReviewService(ctx, team),
     audit: createAuditService(ctx),
     settings,
     storage: createStorageService(ctx),
@@ -78,5 +85,6 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
       ratePerSecond: ctx.ratePerSecond ?? 5,
       timers: ctx.timers ?? nodeTimers,
     }),
+    team,
   };
 }

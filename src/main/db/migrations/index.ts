@@ -4,6 +4,7 @@ import { migration0002 } from './0002-case-counts';
 import { migration0003 } from './0003-decision-flags';
 import { migration0004 } from './0004-keyed-audit';
 import { migration0005 } from './0005-retention';
+import { migration0008 } from './0008-team';
 
 /** Every migration in order; `version` must be 1, 2, 3… (checked at open). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0008,
 ];
 
 export type { Migration } from './types';
