@@ -42,12 +42,12 @@ export async function workspaceAdd(
   core: Core,
   json: boolean,
   flags: WorkspaceAddFlags,
-): Promise<void> {
+): Promise<WorkspaceView> {
   const env = flags.env;
   if (env === 'demo') {
     const ws = await core.services.workspaces.createDemo({ officerName: flags.officer });
     print(io, json, ws, () => [`Demo workspace ${ws.id} is active (simulator on ${ws.customerHost}).`]);
-    return;
+    return ws;
   }
   if (env !== 'production' && env !== 'sandbox') throw usage('Give --env production, sandbox or demo.');
   const missing = (['name', 'client-id', 'setup'] as const).filter((key) => !flags[key]);
@@ -81,6 +81,7 @@ export async function workspaceAdd(
     overrides: base ? { authUrl: base, idvApiUrl: base, kycApiUrl: base } : undefined,
   });
   print(io, json, ws, () => [`Added workspace ${ws.id} (${ws.name}); the secret is in the system keychain.`]);
+  return ws;
 }
 
 export async function workspaceList(io: CliIo, core: Core, json: boolean): Promise<void> {

@@ -205,10 +205,18 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   function sync(): Promise<void> {
     if (stopped) return Promise.resolve();
     return serial(async () => {
+      const reused = work !== null;
       try {
         await round();
       } catch (error) {
-        failed(error);
+        // A connection that died while idle (the server restarted) gets one fresh attempt.
+        if (!(reused && isConnectionLoss(error))) return failed(error);
+        dropConnections();
+        try {
+          await round();
+        } catch (again) {
+          failed(again);
+        }
       }
     });
   }
