@@ -213,7 +213,9 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           yes: v.yes === true,
         });
       case 'sync':
-        return await (v.watch === true ? cache.syncWatch(io, core, json) : cache.syncOnce(io, core, json));
+        if (v.watch === true) return await cache.syncWatch(io, core, json);
+        await cache.syncOnce(io, core, json);
+        return await teamDesk.afterSync(io, core, json);
       case 'cases':
         if (text('queue') !== undefined)
           return await teamDesk.queue(io, core, json, {

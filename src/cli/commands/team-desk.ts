@@ -111,6 +111,18 @@ function describeState(view: TeamCaseView): string {
   }
 }
 
+/** `sync --once` on a joined workspace also runs a team round (push, publish, pull). */
+export async function afterSync(io: CliIo, core: Core, json: boolean): Promise<void> {
+  if (!core.services.team.status().joined) return;
+  const status = await core.services.team.sync();
+  if (json) return;
+  io.out(
+    status.problem
+      ? `Team: not synced (${status.problem})`
+      : `Team: synced to change #${status.lastChangeSeen}; ${status.pendingPushes} decision(s) waiting to be pushed.`,
+  );
+}
+
 /** After `decide` on a joined workspace: push now and say where the decision stands in the team. */
 export async function afterDecide(io: CliIo, core: Core, json: boolean, caseId: string): Promise<void> {
   if (!core.services.team.status().joined) return;
