@@ -214,6 +214,8 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
         });
       case 'sync':
         if (v.watch === true) return await cache.syncWatch(io, core, json);
+        // Team mode: take this desk's poll leases first; the pass then polls only those.
+        await teamDesk.beforeSync(core);
         await cache.syncOnce(io, core, json);
         return await teamDesk.afterSync(io, core, json);
       case 'cases':

@@ -111,6 +111,11 @@ function describeState(view: TeamCaseView): string {
   }
 }
 
+/** `sync --once` on a joined workspace: claim poll leases, so other desks do not poll the same cases. */
+export async function beforeSync(core: Core): Promise<void> {
+  if (core.services.team.status().joined) await core.services.team.sync({ claim: true });
+}
+
 /** `sync --once` on a joined workspace also runs a team round (push, publish, pull). */
 export async function afterSync(io: CliIo, core: Core, json: boolean): Promise<void> {
   if (!core.services.team.status().joined) return;

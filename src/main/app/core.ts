@@ -35,6 +35,8 @@ import type { EngineFactory, SyncEngineOptions } from './engine';
 import { ensureImplicitWorkspace } from './implicit';
 import { caseLabel, noticeFor } from './notify';
 import { createRuntime } from './runtime';
+import { LeaseBook } from '../sync/poll-gate';
+import { LEASE_DEFER_MS } from '../team/session';
 import type { ClientTuning, ImplicitWorkspace } from '../services/workspace-client';
 
 /** How often the running app looks whether the daily backup is due. */
@@ -163,6 +165,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }
   }
 
+  // Team mode: one lease book per joined workspace, shared by its sync engine and its team session.
+  const leaseBooks = new Map<string, LeaseBook>();
+  const leaseBookFor = (workspaceId: string): LeaseBook | undefined => {
+    if (!teamRepo.link(db, workspaceId)) return undefined;
+    let book = leaseBooks.get(workspaceId);
+    if (!book) {
+      book = new LeaseBook(now, LEASE_DEFER_MS);
+      leaseBooks.set(workspaceId, book);
+    }
+    return book;
+  };
+
   const runtime = createRuntime({
     db,
     secrets: deps.secrets,
@@ -178,6 +192,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     pollingEnabled: () => readSettings({ db }).polling,
     runLoop: () => runLoop,
     onChanges,
+    pollGateFor: leaseBookFor,
   });
 
   const ctx: ServiceContext = {
@@ -199,6 +214,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timers: deps.timers,
     ratePerSecond: deps.engineOptions?.ratePerSecond,
     watch: (caseId) => void watched.add(caseId),
+    leaseBook: leaseBookFor,
   };
   const services = createServices(
     ctx,

@@ -42,8 +42,8 @@ export interface TeamService {
   join(input: { workspaceId: string; url: string; password: string | null }): Promise<TeamStatusView>;
   /** Starts the active workspace's session: `live` keeps a LISTEN connection and reconnects. */
   start(live: boolean): Promise<void>;
-  /** One round now (push, publish, pull); the outcome is in status(). */
-  sync(): Promise<TeamStatusView>;
+  /** One round now (push, publish, pull; `claim`: take poll leases first); the outcome is in status(). */
+  sync(options?: { claim?: boolean }): Promise<TeamStatusView>;
   status(): TeamStatusView;
   crossCheck(): Promise<TeamCrossCheck>;
   caseView(caseId: string): TeamCaseView | null;
@@ -115,6 +115,7 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
         logger: ctx.logger,
         live,
         onApplied: (ids) => ctx.events.emit('cases:changed', { ids }),
+        leases: ctx.leaseBook?.(wsId),
       });
       sessions.set(wsId, session);
     }
@@ -226,6 +227,8 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
           details: { where: target.where },
         });
       });
+      // The engine is rebuilt with the workspace's lease gate: from now on it polls only leased cases.
+      if (ctx.runtime.activeId() === workspaceId) await ctx.runtime.reload();
       const session = sessionFor(workspaceId);
       await session.sync();
       return session.status();
@@ -236,9 +239,9 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
       if (id === null || !teamRepo.link(ctx.db, id)) return;
       await sessionFor(id).sync();
     },
-    async sync() {
+    async sync(options) {
       const session = active();
-      await session.sync();
+      await session.sync(options);
       return session.status();
     },
     status() {

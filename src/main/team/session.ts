@@ -3,11 +3,12 @@ import * as teamRepo from '../db/repos/team';
 import type { Db } from '../db/sql';
 import type { AppLogger } from '../logger';
 import type { TimerHandle, Timers } from '../sync/options';
+import type { LeaseBook } from '../sync/poll-gate';
 import { connectTeam, parseTeamUrl } from '../../team-db/connect';
 import { isTeamDbError, TeamDbError } from '../../team-db/errors';
 import { checkTeamSchema } from '../../team-db/migrate';
 import type { TeamCrossCheck, TeamStatusView } from '../../shared/domain/team';
-import { whoAmI } from './team-api';
+import { claimPolls, whoAmI } from './team-api';
 import {
   crossCheck,
   publishResults,
@@ -37,11 +38,24 @@ export interface TeamSessionDeps {
   live: boolean;
   backoff?: { minMs: number; maxMs: number };
   onApplied?: (caseIds: string[]) => void;
+  /** The workspace's lease book: rounds that claim put the team's poll leases in it. */
+  leases?: LeaseBook | undefined;
 }
 
+/** How long a poll lease lasts in the team database; a dead desk's cases wait at most this long. */
+export const LEASE_TTL_SECONDS = 120;
+/** A live desk renews its leases (a round) this often; a refused case is looked at again then. */
+export const LEASE_DEFER_MS = 30_000;
+const LEASE_BATCH = 100;
+/** Local leases end this much before the team's, so two desks never both believe they hold one. */
+const LEASE_MARGIN_MS = 10_000;
+
 export interface TeamSession {
-  /** Connects (once) and runs a round; never throws — the problem shows in status(). */
-  sync(): Promise<void>;
+  /**
+   * Connects (once) and runs a round; never throws — the problem shows in status(). `claim` takes
+   * poll leases for this desk's engine (live sessions always do).
+   */
+  sync(options?: { claim?: boolean }): Promise<void>;
   /** Runs `work` on the work connection, connecting first; throws the team's one-line error. */
   withClient<T>(work: (client: ClientBase) => Promise<T>): Promise<T>;
   crossCheck(): Promise<TeamCrossCheck>;
@@ -84,6 +98,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   let stopped = false;
   let retryMs = backoff.minMs;
   let retryTimer: TimerHandle | null = null;
+  let tickTimer: TimerHandle | null = null;
   let pullQueued = false;
   // Every use of the work connection runs in turn: a round never interleaves with a command.
   let chain: Promise<unknown> = Promise.resolve();
@@ -191,33 +206,48 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     deps.logger.warn('team: round failed', { code: isTeamDbError(error) ? error.code : 'internal' });
   }
 
-  async function round(): Promise<void> {
+  async function round(claim: boolean): Promise<void> {
     const client = await connect();
     const rc = roundContext();
     await registerLocalCases(client, rc);
     const refused = await pushOutbox(client, rc);
-    await publishResults(client, rc);
+    deps.leases?.release(await publishResults(client, rc));
+    if (claim && deps.leases) {
+      const ids = await claimPolls(client, rc.deskId, LEASE_BATCH, LEASE_TTL_SECONDS);
+      deps.leases.grant(ids, deps.now() + LEASE_TTL_SECONDS * 1000 - LEASE_MARGIN_MS);
+    }
     const touched = await pullChanges(client, rc);
     problem = refused[0]?.message ?? null;
     if (touched.length > 0) deps.onApplied?.(touched);
   }
 
-  function sync(): Promise<void> {
+  /** A live desk runs a round every LEASE_DEFER_MS: leases renewed, results published. */
+  function armTick(): void {
+    if (!deps.live || stopped || tickTimer !== null) return;
+    tickTimer = deps.timers.setTimeout(() => {
+      tickTimer = null;
+      void sync();
+    }, LEASE_DEFER_MS);
+  }
+
+  function sync(options: { claim?: boolean } = {}): Promise<void> {
     if (stopped) return Promise.resolve();
+    const claim = options.claim ?? deps.live;
     return serial(async () => {
       const reused = work !== null;
       try {
-        await round();
+        await round(claim);
       } catch (error) {
         // A connection that died while idle (the server restarted) gets one fresh attempt.
         if (!(reused && isConnectionLoss(error))) return failed(error);
         dropConnections();
         try {
-          await round();
+          await round(claim);
         } catch (again) {
           failed(again);
         }
       }
+      if (work !== null) armTick();
     });
   }
 
@@ -270,7 +300,9 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     async stop() {
       stopped = true;
       if (retryTimer !== null) deps.timers.clearTimeout(retryTimer);
+      if (tickTimer !== null) deps.timers.clearTimeout(tickTimer);
       retryTimer = null;
+      tickTimer = null;
       await chain;
       const clients = [work, listener];
       work = null;

@@ -70,8 +70,8 @@ function parsed(json: string | null): unknown {
 }
 
 /** Ondato results this desk fetched, written once for the team (older never replaces newer). */
-export async function publishResults(client: ClientBase, rc: RoundContext): Promise<number> {
-  let published = 0;
+export async function publishResults(client: ClientBase, rc: RoundContext): Promise<string[]> {
+  const published: string[] = [];
   for (;;) {
     const batch = teamRepo.unpublished(rc.db, rc.ws, 200);
     if (batch.length === 0) return published;
@@ -89,7 +89,7 @@ export async function publishResults(client: ClientBase, rc: RoundContext): Prom
         nextDue: r.nextAt === null ? null : new Date(r.nextAt),
       });
       teamRepo.markPublished(rc.db, r.caseId, r.syncedAt);
-      published += 1;
+      published.push(r.caseId);
     }
   }
 }
