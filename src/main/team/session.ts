@@ -132,6 +132,9 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
         ? error.message
         : `Team database ${target()} is unreachable: the connection was lost.`;
     dropConnections();
+    // While away, only the reconnect backoff runs; the lease tick resumes after a successful round.
+    if (tickTimer !== null) deps.timers.clearTimeout(tickTimer);
+    tickTimer = null;
     scheduleReconnect();
   }
 

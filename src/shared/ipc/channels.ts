@@ -51,6 +51,16 @@ export const requestChannels = [
   'rescue:restore-latest',
   'rescue:discard',
   'rescue:restart',
+  'team:status',
+  'team:sync',
+  'team:join',
+  'team:case',
+  'team:queue',
+  'team:approve',
+  'team:send-back',
+  'team:assign',
+  'team:release',
+  'team:cross-check',
 ] as const;
 
 export const eventChannels = [

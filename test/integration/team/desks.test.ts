@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/ipc/handle';
 import { setFourEyesPolicy } from '../../../src/team-db/admin';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { hasPostgres } from '../../support/pg-cluster';
@@ -184,6 +185,41 @@ describe.skipIf(!hasPostgres())('desks of a team', () => {
     await ben.core.services.team.release(created.id);
     await ana.core.services.team.sync();
     expect(ana.core.services.team.caseView(created.id)?.assignee).toBeNull();
+  });
+
+  it('offers the same through IPC, validated in main', async () => {
+    const created = await ana.core.services.cases.create(PERSON);
+    await ana.core.services.team.sync();
+    expect(await dispatch(ana.core.handlers, 'team:status', undefined)).toMatchObject({
+      ok: true,
+      value: { joined: true, officer: 'ana' },
+    });
+    expect(await dispatch(ana.core.handlers, 'team:assign', { caseId: created.id, to: null })).toMatchObject({
+      ok: true,
+      value: { assignee: 'ana' },
+    });
+    const queue = await dispatch(ana.core.handlers, 'team:queue', { queue: 'mine' });
+    expect(queue).toMatchObject({ ok: true, value: [expect.objectContaining({ caseId: created.id })] });
+    expect(await dispatch(ana.core.handlers, 'team:queue', { queue: 'everything' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      await dispatch(ana.core.handlers, 'team:send-back', { caseId: created.id, note: '  ' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await dispatch(ana.core.handlers, 'team:assign', { caseId: created.id, to: 'Robert; DROP' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch(ana.core.handlers, 'team:approve', { caseId: created.id, note: '' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'team_nothing_to_review' },
+      },
+    );
+    expect(await dispatch(ana.core.handlers, 'team:release', { caseId: created.id })).toMatchObject({
+      ok: true,
+      value: { assignee: null },
+    });
   });
 
   it('cross-checks the desk trail against the team chain', async () => {

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/main/logger';
 import type { TimerHandle, Timers } from '../../../src/main/sync/options';
-import { createTeamSession } from '../../../src/main/team/session';
+import { createTeamSession, LEASE_DEFER_MS } from '../../../src/main/team/session';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { hasPostgres } from '../../support/pg-cluster';
 import { PERSON, testCore } from '../services/support';
@@ -33,16 +33,17 @@ function manualTimers() {
   };
   return {
     timers,
-    /** Resolves with the delay of the next scheduled timer (waiting for one if none is pending). */
-    async next(): Promise<number> {
-      while (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      return pending[0]!.ms;
+    /** Resolves once a timer of `ms` is pending (the lease tick runs alongside, at its own delay). */
+    async next(ms: number): Promise<void> {
+      while (!pending.some((p) => p.ms === ms)) await new Promise<void>((resolve) => (wake = resolve));
     },
-    fire(): void {
-      const first = pending.shift();
-      if (!first) throw new Error('no timer pending');
-      clearTimeout(first.handle);
-      first.callback();
+    pendingDelays: (): number[] => pending.map((p) => p.ms),
+    fire(ms: number): void {
+      const i = pending.findIndex((p) => p.ms === ms);
+      if (i < 0) throw new Error(`no timer of ${ms} ms pending`);
+      const [timer] = pending.splice(i, 1);
+      clearTimeout(timer!.handle);
+      timer!.callback();
     },
   };
 }
@@ -107,14 +108,17 @@ describe.skipIf(!hasPostgres())('the team session of a desk', () => {
       await heard;
       expect(ben.core.services.cases.get(first.id).externalRef).toBe(first.externalRef);
 
+      // Connected: the lease tick is armed.
+      expect(clock.pendingDelays()).toEqual([LEASE_DEFER_MS]);
       team.cluster.stop();
-      // The lost connection schedules a reconnect at the minimum backoff.
-      expect(await clock.next()).toBe(1_000);
+      // The lost connection schedules a reconnect at the minimum backoff, and stops the lease tick.
+      await clock.next(1_000);
+      expect(clock.pendingDelays()).toEqual([1_000]);
       expect(live.status().connected).toBe(false);
       expect(live.status().problem).toContain(`${team.cluster.host}:${team.cluster.port}`);
       // Still down: the next attempt waits twice as long.
-      clock.fire();
-      expect(await clock.next()).toBe(2_000);
+      clock.fire(1_000);
+      await clock.next(2_000);
 
       team.cluster.start();
       // Ana decided while Ben's desk was away; the reconnect's round brings it.
@@ -122,7 +126,7 @@ describe.skipIf(!hasPostgres())('the team session of a desk', () => {
       const second = await ana.core.services.cases.create(PERSON);
       await ana.core.services.team.sync();
       const caughtUp = appliedCase(second.id);
-      clock.fire();
+      clock.fire(2_000);
       await caughtUp;
       expect(live.status()).toMatchObject({ connected: true, problem: null });
     } finally {
