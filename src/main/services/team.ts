@@ -234,6 +234,12 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
       return session.status();
     },
     async start(isLive) {
+      if (live !== isLive) {
+        // Sessions opened before (a join, a one-shot command) were built for the other mode.
+        const stale = [...sessions.values()];
+        sessions.clear();
+        await Promise.all(stale.map((session) => session.stop()));
+      }
       live = isLive;
       const id = ctx.runtime.activeId();
       if (id === null || !teamRepo.link(ctx.db, id)) return;

@@ -3,6 +3,7 @@ import * as teamRepo from '../db/repos/team';
 import { applyCase } from '../db/repos/team-mirror';
 import * as decisionsRepo from '../db/repos/decisions';
 import type { Db } from '../db/sql';
+import { writeTx } from '../db/storage';
 import { isTeamDbError, type TeamDbError } from '../../team-db/errors';
 import type { TeamCrossCheck } from '../../shared/domain/team';
 import { caseSnapshots, changesSince, publishResult, pushDecision, registerCase } from './team-api';
@@ -104,9 +105,12 @@ export async function pullChanges(client: ClientBase, rc: RoundContext): Promise
     const ids = [...new Set(changes.map((c) => c.caseId).filter((id): id is string => id !== null))];
     for (let i = 0; i < ids.length; i += SNAPSHOT_CHUNK) {
       const snapshots = await caseSnapshots(client, ids.slice(i, i + SNAPSHOT_CHUNK));
-      for (const snap of snapshots) {
-        if (applyCase(rc.db, rc.ws, snap, rc.now()) === 'applied') touched.add(snap.caseId);
-      }
+      // One transaction per chunk (a commit per case would make a week's catch-up take minutes).
+      writeTx(rc.db, () => {
+        for (const snap of snapshots) {
+          if (applyCase(rc.db, rc.ws, snap, rc.now()) === 'applied') touched.add(snap.caseId);
+        }
+      });
     }
     // Only after every case of the page is in the cache: a crash re-pulls the page, harmlessly.
     teamRepo.setLastSeq(rc.db, rc.ws, changes.at(-1)!.seq, rc.now());
