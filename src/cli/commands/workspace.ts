@@ -23,7 +23,8 @@ function usage(message: string): AppError {
 function line(ws: WorkspaceView, activeId: string | null): string {
   const mark = ws.id === activeId ? '*' : ' ';
   const secret = ws.hasSecret ? 'secret stored' : 'NO SECRET';
-  return `${mark} ${ws.id}  ${ws.name}  [${ws.environment}]  ${ws.clientId}  ${ws.customerHost || '-'}  ${secret}`;
+  const team = ws.teamUrl ? `  team ${ws.teamUrl}` : '';
+  return `${mark} ${ws.id}  ${ws.name}  [${ws.environment}]  ${ws.clientId}  ${ws.customerHost || '-'}  ${secret}${team}`;
 }
 
 /** A workspace by id or by (case-insensitive) name. */

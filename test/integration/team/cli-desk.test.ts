@@ -77,6 +77,8 @@ describe.skipIf(!hasPostgres())('kyc-desk team mode on the command line', () => 
     expect(teamAccount).toBeDefined();
     expect(await ana.keychain.store.get(teamAccount!)).toBe(DESK_PASSWORD);
 
+    const listed = await ana.run(['workspace', 'list']);
+    expect(listed.out).toContain(`team ${teamUrl(team, 'ana')}`);
     // From here on the password comes from the keychain: no PGPASSWORD in the environment.
     const status = await ana.run(['team', 'status']);
     expect(status.code).toBe(0);
