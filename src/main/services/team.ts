@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as auditRepo from '../db/repos/audit';
 import * as casesRepo from '../db/repos/cases';
 import * as teamRepo from '../db/repos/team';
+import * as outboxRepo from '../db/repos/team-outbox';
 import * as queuesRepo from '../db/repos/team-queues';
 import * as workspacesRepo from '../db/repos/workspaces';
 import { writeTx } from '../db/storage';
@@ -9,7 +10,6 @@ import { AppError } from '../errors';
 import { createTeamSession, type TeamSession } from '../team/session';
 import { assignCase, releaseCase, reviewProposal } from '../team/team-api';
 import { connectTeam, parseTeamUrl } from '../../team-db/connect';
-import { isTeamDbError } from '../../team-db/errors';
 import { checkTeamSchema } from '../../team-db/migrate';
 import type {
   TeamCaseView,
@@ -20,6 +20,9 @@ import type {
 } from '../../shared/domain/team';
 import type { Workspace } from '../../shared/domain/workspace';
 import type { ServiceContext } from './context';
+import { NOT_JOINED, teamError, teamPasswordAccount } from './team-support';
+
+export { teamPasswordAccount } from './team-support';
 import { caseNotFound, workspaceNotFound } from './errors';
 
 /*
@@ -28,9 +31,6 @@ import { caseNotFound, workspaceNotFound } from './errors';
  * assign, release) and queues. The team's errors cross as AppErrors with the team's one-line message
  * (host and why, never the password).
  */
-export function teamPasswordAccount(workspaceId: string): string {
-  return `${workspaceId}:team-password`;
-}
 
 export interface TeamEnvironment {
   env: Record<string, string | undefined>;
@@ -72,10 +72,6 @@ export interface TeamService {
   /** After a decision: push soon (the app), or now (the CLI awaits it). */
   pushSoon(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function teamError(error: unknown): unknown {
-  return isTeamDbError(error) ? new AppError(error.code, error.message) : error;
 }
 
 export function createTeamService(ctx: ServiceContext, environment: TeamEnvironment): TeamService {
@@ -253,19 +249,7 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
     status() {
       const id = ctx.runtime.activeId();
       if (id === null || !teamRepo.link(ctx.db, id)) {
-        return {
-          joined: false,
-          where: null,
-          connected: false,
-          schemaVersion: null,
-          officer: null,
-          supervisor: false,
-          pendingPushes: 0,
-          lastChangeSeen: 0,
-          lastPullAt: null,
-          problem: null,
-          slaMinutes: null,
-        };
+        return NOT_JOINED;
       }
       return sessionFor(id).status();
     },
@@ -299,7 +283,7 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
     release: (caseId) => act(caseId, 'team.case-released', {}, (client) => releaseCase(client, caseId)),
     enqueueDecision(ws, decision) {
       if (!teamRepo.link(ctx.db, ws)) return;
-      teamRepo.enqueue(ctx.db, {
+      outboxRepo.enqueue(ctx.db, {
         clientId: randomUUID(),
         workspaceId: ws,
         caseId: decision.caseId,
@@ -309,7 +293,7 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
         note: decision.note ?? '',
         overriddenFlags: decision.overriddenFlags,
         decidedAt: decision.decidedAt,
-        basedOn: teamRepo.latestTeamDecisionId(ctx.db, ws, decision.caseId),
+        basedOn: outboxRepo.latestTeamDecisionId(ctx.db, ws, decision.caseId),
         queuedAt: ctx.now(),
       });
       // The app pushes right after the transaction; the CLI awaits pushSoon() itself.

@@ -1,5 +1,6 @@
 import type { Client, ClientBase } from 'pg';
 import * as teamRepo from '../db/repos/team';
+import * as outboxRepo from '../db/repos/team-outbox';
 import type { Db } from '../db/sql';
 import type { AppLogger } from '../logger';
 import type { TimerHandle, Timers } from '../sync/options';
@@ -8,6 +9,7 @@ import { connectTeam, parseTeamUrl } from '../../team-db/connect';
 import { isTeamDbError, TeamDbError } from '../../team-db/errors';
 import { checkTeamSchema } from '../../team-db/migrate';
 import type { TeamCrossCheck, TeamStatusView } from '../../shared/domain/team';
+import { isConnectionLoss } from './connection-loss';
 import { claimPolls, whoAmI } from './team-api';
 import {
   crossCheck,
@@ -61,28 +63,6 @@ export interface TeamSession {
   crossCheck(): Promise<TeamCrossCheck>;
   status(): TeamStatusView;
   stop(): Promise<void>;
-}
-
-const LOST = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  'ECONNRESET',
-  'EPIPE',
-  'ECONNREFUSED',
-]);
-
-/** A dropped or refused connection, as opposed to a statement the team refused. */
-export function isConnectionLoss(error: unknown): boolean {
-  if (isTeamDbError(error) && error.code === 'team_unreachable') return true;
-  const cause = isTeamDbError(error) ? error.cause : error;
-  if (typeof cause !== 'object' || cause === null) return false;
-  const code = 'code' in cause ? String(cause.code) : '';
-  const message = 'message' in cause ? String(cause.message) : '';
-  return LOST.has(code) || /Connection terminated|not queryable|connection is closed/i.test(message);
 }
 
 export function createTeamSession(deps: TeamSessionDeps): TeamSession {
@@ -293,7 +273,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
         schemaVersion,
         officer: link?.officer ?? null,
         supervisor: link?.supervisor ?? false,
-        pendingPushes: teamRepo.pendingCount(deps.db, deps.workspaceId),
+        pendingPushes: outboxRepo.pendingCount(deps.db, deps.workspaceId),
         lastChangeSeen: link?.lastSeq ?? 0,
         lastPullAt: link?.lastPullAt ?? null,
         problem,

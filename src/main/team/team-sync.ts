@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import * as teamRepo from '../db/repos/team';
+import * as outboxRepo from '../db/repos/team-outbox';
 import { applyCase } from '../db/repos/team-mirror';
 import * as decisionsRepo from '../db/repos/decisions';
 import type { Db } from '../db/sql';
@@ -44,7 +45,7 @@ export async function registerLocalCases(client: ClientBase, rc: RoundContext): 
 /** Pushes the outbox, oldest first; returns the refusals (kept queued, with the reason). */
 export async function pushOutbox(client: ClientBase, rc: RoundContext): Promise<TeamDbError[]> {
   const refused: TeamDbError[] = [];
-  for (const entry of teamRepo.pending(rc.db, rc.ws)) {
+  for (const entry of outboxRepo.pending(rc.db, rc.ws)) {
     try {
       const answer = await pushDecision(client, {
         clientId: entry.clientId,
@@ -56,10 +57,10 @@ export async function pushOutbox(client: ClientBase, rc: RoundContext): Promise<
         decidedAt: new Date(entry.decidedAt),
         basedOn: entry.basedOn,
       });
-      teamRepo.markPushed(rc.db, entry.clientId, answer, rc.now());
+      outboxRepo.markPushed(rc.db, entry.clientId, answer, rc.now());
     } catch (error) {
       if (rc.isConnectionLoss(error) || !isTeamDbError(error)) throw error;
-      teamRepo.markRefused(rc.db, entry.clientId, error.message);
+      outboxRepo.markRefused(rc.db, entry.clientId, error.message);
       refused.push(error);
     }
   }
@@ -132,7 +133,7 @@ export async function crossCheck(client: ClientBase, rc: RoundContext): Promise<
   if (chain && chain.broken_at !== null) {
     problems.push(`The team audit chain is broken at entry #${chain.broken_at}.`);
   }
-  const pushed = teamRepo.pushedEntries(rc.db, rc.ws);
+  const pushed = outboxRepo.pushedEntries(rc.db, rc.ws);
   const team = await client.query<{
     id: string;
     client_id: string;
