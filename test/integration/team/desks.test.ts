@@ -21,6 +21,7 @@ describe.skipIf(!hasPostgres())('desks of a team', () => {
     await addDeskOfficer(team, 'ana');
     await addDeskOfficer(team, 'ben');
     await addDeskOfficer(team, 'sid', { supervisor: true });
+    await addDeskOfficer(team, 'ola');
     ana = await openDesk(team, sim.url, 'ana');
     ben = await openDesk(team, sim.url, 'ben');
     sid = await openDesk(team, sim.url, 'sid');
@@ -185,6 +186,45 @@ describe.skipIf(!hasPostgres())('desks of a team', () => {
     await ben.core.services.team.release(created.id);
     await ana.core.services.team.sync();
     expect(ana.core.services.team.caseView(created.id)?.assignee).toBeNull();
+  });
+
+  it('the SLA clock: a finished, undecided case turns overdue on the desk clock, per the team or the officer', async () => {
+    let later = 0;
+    const ola = await openDesk(team, sim.url, 'ola', { clock: { now: () => Date.now() + later } });
+    try {
+      const created = await ola.core.services.cases.create(PERSON);
+      sim.control.advance(created.id, 'decide');
+      await ola.core.services.cases.refresh(created.id);
+      expect(ola.core.services.cases.get(created.id).idvStatus).toBe('Completed');
+      await ola.core.services.team.sync();
+      const overdue = () => ola.core.services.team.queue({ queue: 'overdue' }).map((r) => r.caseId);
+      expect(overdue()).not.toContain(created.id);
+      // Five hours later on the desk's clock: past the team's default SLA of four hours.
+      later = 5 * 3_600_000;
+      expect(overdue()).toContain(created.id);
+      const [row] = ola.core.services.team.queue({ queue: 'overdue' }).filter((r) => r.caseId === created.id);
+      expect(row).toMatchObject({ overdue: true });
+      expect(row!.waitingMs).toBeGreaterThanOrEqual(later);
+      // The officer's own threshold wins over the team's.
+      expect(
+        ola.core.services.team.queue({ queue: 'overdue', overdueAfterMinutes: 600 }).map((r) => r.caseId),
+      ).not.toContain(created.id);
+      // The other desks know when the customer finished from the result this desk published.
+      await ben.core.services.team.sync();
+      expect(ben.core.services.team.caseView(created.id)?.customerFinishedAt).not.toBeNull();
+      // Decided: no longer overdue.
+      ola.core.services.review.decide({
+        caseId: created.id,
+        decision: 'escalate',
+        reasonCode: 'other',
+        note: '',
+        overriddenFlags: [],
+      });
+      await ola.core.services.team.pushSoon();
+      expect(overdue()).not.toContain(created.id);
+    } finally {
+      await ola.close();
+    }
   });
 
   it('offers the same through IPC, validated in main', async () => {
