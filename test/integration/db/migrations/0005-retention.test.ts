@@ -30,7 +30,7 @@ describe('migration 0005: retention', () => {
 
     const c = openCache({ path, key });
     const { db } = c;
-    expect(db.pragma('user_version', { simple: true })).toBe(migration0005.version);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.prepare(
       "INSERT INTO case_lifecycle (case_id, purged_at, purge_kind) VALUES ('idv-1', 5, 'retention')",
     ).run();

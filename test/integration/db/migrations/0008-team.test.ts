@@ -29,7 +29,7 @@ describe('migration 0008: team', () => {
 
     const c = openCache({ path, key });
     const { db } = c;
-    expect(db.pragma('user_version', { simple: true })).toBe(migration0008.version);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.exec(`
       INSERT INTO team_links (workspace_id, url, desk_id, joined_at) VALUES ('ws1', 'postgres://a@h/db', 'd', 1);
       INSERT INTO team_outbox (client_id, workspace_id, case_id, local_decision_id, outcome, reason_code, note,
