@@ -2,15 +2,17 @@ import { runCacheBench } from './cache';
 import { runOpenCasesBench } from './open-cases';
 import { runRelayBench } from './relay';
 import { runSyncBench } from './sync';
+import { runTeamBench } from './team';
 import { runUiBench } from './ui';
 
-/* `npm run bench [-- cache|sync|ui|open-cases|relay]`: each benchmark prints a table and writes bench/results/<name>.json. */
+/* `npm run bench [-- cache|sync|ui|open-cases|relay|team]`: each benchmark prints a table and writes bench/results/<name>.json. */
 const all: Record<string, () => unknown> = {
   cache: runCacheBench,
   sync: runSyncBench,
   ui: runUiBench,
   relay: runRelayBench,
   'open-cases': runOpenCasesBench,
+  team: runTeamBench,
 };
 
 async function main(): Promise<void> {

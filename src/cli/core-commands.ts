@@ -4,6 +4,7 @@ import type { CreateIdvRequest } from '../main/ondato';
 import * as cache from './commands/cache';
 import * as exporting from './commands/exports';
 import * as records from './commands/records';
+import * as teamDesk from './commands/team-desk';
 import * as workspace from './commands/workspace';
 import { openCliCore } from './core-context';
 import { decideInput } from './decide-input';
@@ -37,6 +38,7 @@ const SPECS: Record<string, Spec> = {
       'customer-url': str,
       'base-url': str,
       officer: str,
+      'team-url': str,
     },
     positionals: [0],
     env: false,
@@ -72,6 +74,8 @@ const SPECS: Record<string, Spec> = {
       decision: str,
       decided: flag,
       undecided: flag,
+      queue: str,
+      'overdue-after': str,
     },
     positionals: [0],
     env: true,
@@ -89,6 +93,12 @@ const SPECS: Record<string, Spec> = {
   'retention set': { options: { days: str }, positionals: [0], env: true },
   redact: { options: { yes: flag }, positionals: [1], env: true },
   import: { options: { since: str, 'max-pages': str }, positionals: [], env: true, many: true },
+  'team status': { options: {}, positionals: [0], env: true },
+  'team join': { options: {}, positionals: [1], env: false },
+  approve: { options: { note: str }, positionals: [1], env: true },
+  'send-back': { options: { note: str }, positionals: [1], env: true },
+  assign: { options: { to: str }, positionals: [1], env: true },
+  release: { options: {}, positionals: [1], env: true },
 };
 
 export const CORE_COMMANDS: ReadonlySet<string> = new Set([
@@ -102,10 +112,14 @@ export const CORE_COMMANDS: ReadonlySet<string> = new Set([
   'retention',
   'redact',
   'import',
+  'approve',
+  'send-back',
+  'assign',
+  'release',
 ]);
 
 function specOf(command: string, rest: string[]): { key: string; spec: Spec; args: string[] } {
-  if (command === 'workspace' || command === 'audit' || command === 'retention') {
+  if (command === 'workspace' || command === 'audit' || command === 'retention' || command === 'team') {
     const [sub, ...args] = rest;
     const key = `${command} ${sub ?? ''}`;
     const spec = SPECS[key];
@@ -163,8 +177,8 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
   const id = positionals[0] ?? '';
   try {
     switch (key) {
-      case 'workspace add':
-        return await workspace.workspaceAdd(io, core, json, {
+      case 'workspace add': {
+        const added = await workspace.workspaceAdd(io, core, json, {
           name: text('name'),
           env: text('env'),
           'client-id': text('client-id'),
@@ -173,6 +187,10 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           'base-url': text('base-url'),
           officer: text('officer'),
         });
+        const teamUrl = text('team-url');
+        if (teamUrl !== undefined) await teamDesk.teamJoin(io, core, json, teamUrl, added.id);
+        return;
+      }
       case 'workspace list':
         return await workspace.workspaceList(io, core, json);
       case 'workspace use':
@@ -195,8 +213,18 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           yes: v.yes === true,
         });
       case 'sync':
-        return await (v.watch === true ? cache.syncWatch(io, core, json) : cache.syncOnce(io, core, json));
+        if (v.watch === true) return await cache.syncWatch(io, core, json);
+        // Team mode: take this desk's poll leases first; the pass then polls only those.
+        await teamDesk.beforeSync(core);
+        await cache.syncOnce(io, core, json);
+        return await teamDesk.afterSync(io, core, json);
       case 'cases':
+        if (text('queue') !== undefined)
+          return await teamDesk.queue(io, core, json, {
+            queue: text('queue') ?? '',
+            overdueAfter: text('overdue-after'),
+            limit: text('limit'),
+          });
         if (v.csv === true)
           return exporting.exportRegister(io, core, json, {
             search: text('search'),
@@ -211,16 +239,30 @@ export async function runCoreCommand(io: CliIo, command: string, rest: string[])
           status: text('status'),
           limit: text('limit'),
         });
-      case 'show':
-        return cache.showCase(io, core, json, id);
       case 'decide':
-        return cache.decide(io, core, json, decision?.caseId ?? id, {
+        cache.decide(io, core, json, decision?.caseId ?? id, {
           decision: decision?.decision,
           reason: decision?.reasonCode,
           note: decision?.note,
           override: text('override'),
           overrideAllReviewed: v['override-all-reviewed'] === true,
         });
+        return await teamDesk.afterDecide(io, core, json, decision?.caseId ?? id);
+      case 'show':
+        cache.showCase(io, core, json, id);
+        if (!json) for (const line of teamDesk.teamLines(core.services.team.caseView(id))) io.out(line);
+        return;
+      case 'team status':
+        return await teamDesk.teamStatus(io, core, json);
+      case 'team join':
+        return await teamDesk.teamJoin(io, core, json, id);
+      case 'approve':
+      case 'send-back':
+        return await teamDesk.review(io, core, json, id, key, text('note'));
+      case 'assign':
+        return await teamDesk.assign(io, core, json, id, text('to'));
+      case 'release':
+        return await teamDesk.release(io, core, json, id);
       case 'audit verify':
         return await cache.auditVerify(io, core, json, text('against'));
       case 'audit export':

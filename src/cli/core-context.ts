@@ -124,6 +124,11 @@ export async function openCliCore(
       confirmer: cliConfirmer(options.yes === true),
       app: { name: 'KYC Desk', version: cliVersion() },
       ...(implicit ? { implicitWorkspace: implicit } : {}),
+      team: {
+        env: io.env,
+        home: io.env.HOME,
+        envUrl: envMode ? io.env.KYC_DESK_TEAM_URL?.trim() || undefined : undefined,
+      },
     });
   } catch (error) {
     if (isAppError(error) && RECOVERABLE.has(error.code)) hintBackup(io, dataDir);

@@ -86,6 +86,8 @@ async function runCommand(io: CliIo, argv: string[]): Promise<void> {
     return;
   }
   if (CORE_COMMANDS.has(command)) return runCoreCommand(io, command, rest);
+  if (command === 'team' && (rest[0] === 'status' || rest[0] === 'join'))
+    return runCoreCommand(io, command, rest);
   if (command === 'team') return team(io, rest);
   if (command === 'relay') return relay(io, rest);
   if (command === 'cache') return runCacheCommand(io, rest);

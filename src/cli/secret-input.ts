@@ -15,6 +15,11 @@ export function readSecretFromStdin(
 
 function readFirstLine(stdin: NodeJS.ReadStream): Promise<string> {
   return new Promise((resolve, reject) => {
+    // A second secret from a pipe already read to its end: nothing more will come.
+    if (stdin.readableEnded) {
+      resolve('');
+      return;
+    }
     const chunks: Buffer[] = [];
     const finish = (): void => {
       stdin.off('data', onData);

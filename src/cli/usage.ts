@@ -24,6 +24,9 @@ Workspaces (stored like the app's: settings in the encrypted cache, the secret i
       [--customer-url URL] [--base-url URL] [--officer NAME]
                                        the client secret is read from a hidden prompt, or from
                                        stdin when piped; never from a flag
+      [--team-url postgres://ROLE@HOST:PORT/DB[?sslmode=verify-full&sslrootcert=FILE]]
+                                       join a team database: the password from PGPASSWORD,
+                                       ~/.pgpass or a hidden prompt, kept in the keychain
   workspace list | use <id|name> | test [<id|name>] | remove <id|name> --yes
   workspace set <id|name> [--name N] [--officer NAME] [--setup UUID] [--new-secret]
       [--base-url URL] [--auth-url URL] [--idv-api-url URL] [--kyc-api-url URL] [--customer-url URL]
@@ -58,6 +61,23 @@ Cases (the active workspace; with ONDATO_ENV set, the environment's own workspac
   import <idvId>...                    track IDVs created outside KYC Desk (Ondato's portal, ...)
   import --since YYYY-MM-DD [--max-pages N]
                                        import the identifications of this workspace's setups since then
+
+Team work (a workspace joined to a team database; with ONDATO_ENV set, KYC_DESK_TEAM_URL joins the
+environment's workspace):
+  team join postgres://ROLE@HOST:PORT/DB
+                                       join the active workspace to a team database
+  team status                          connected, schema version, officer, pending pushes, last
+                                       change seen, and the desk trail cross-checked with the team chain
+  approve <idvId> [--note TEXT]        approve another officer's proposed decision (supervisors)
+  send-back <idvId> --note TEXT        send a proposed decision back (supervisors)
+  assign <idvId> [--to ROLE]           take the case, or (supervisors) give it to an officer
+  release <idvId>                      give the case back to the unassigned queue
+  cases --queue mine|unassigned|approval|overdue [--overdue-after MINUTES] [--limit N]
+                                       the team's queues; overdue: the customer finished longer ago
+                                       than the team's SLA (or MINUTES)
+  decide on a joined workspace answers where the decision stands in the team (proposed; needs
+  approval by another officer — conflicting decisions — queued until the database is back);
+  sync --once also pushes, publishes and pulls the team's changes.
   These accept --data-dir DIR (default: KYC_DESK_DATA_DIR, else the app's data directory).
 
 Team database (PostgreSQL; run as its owner; URL from --database or DATABASE_URL, the password

@@ -154,6 +154,8 @@ async function boot(): Promise<void> {
       saveDialog: electronSaveDialog(() => mainWindow),
       counterScreens: counterWindows,
       app: { name: app.getName(), version: app.getVersion(), versions: versions() },
+      // Team mode finds PGPASSWORD / ~/.pgpass as PostgreSQL's tools do.
+      team: { env: process.env, home: app.getPath('home') },
     });
   } catch (error) {
     if (!isRescuable(error)) throw error;

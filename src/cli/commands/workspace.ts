@@ -23,7 +23,8 @@ function usage(message: string): AppError {
 function line(ws: WorkspaceView, activeId: string | null): string {
   const mark = ws.id === activeId ? '*' : ' ';
   const secret = ws.hasSecret ? 'secret stored' : 'NO SECRET';
-  return `${mark} ${ws.id}  ${ws.name}  [${ws.environment}]  ${ws.clientId}  ${ws.customerHost || '-'}  ${secret}`;
+  const team = ws.teamUrl ? `  team ${ws.teamUrl}` : '';
+  return `${mark} ${ws.id}  ${ws.name}  [${ws.environment}]  ${ws.clientId}  ${ws.customerHost || '-'}  ${secret}${team}`;
 }
 
 /** A workspace by id or by (case-insensitive) name. */
@@ -42,12 +43,12 @@ export async function workspaceAdd(
   core: Core,
   json: boolean,
   flags: WorkspaceAddFlags,
-): Promise<void> {
+): Promise<WorkspaceView> {
   const env = flags.env;
   if (env === 'demo') {
     const ws = await core.services.workspaces.createDemo({ officerName: flags.officer });
     print(io, json, ws, () => [`Demo workspace ${ws.id} is active (simulator on ${ws.customerHost}).`]);
-    return;
+    return ws;
   }
   if (env !== 'production' && env !== 'sandbox') throw usage('Give --env production, sandbox or demo.');
   const missing = (['name', 'client-id', 'setup'] as const).filter((key) => !flags[key]);
@@ -81,6 +82,7 @@ export async function workspaceAdd(
     overrides: base ? { authUrl: base, idvApiUrl: base, kycApiUrl: base } : undefined,
   });
   print(io, json, ws, () => [`Added workspace ${ws.id} (${ws.name}); the secret is in the system keychain.`]);
+  return ws;
 }
 
 export async function workspaceList(io: CliIo, core: Core, json: boolean): Promise<void> {

@@ -1,6 +1,8 @@
 import * as attentionRepo from '../db/repos/attention';
 import * as casesRepo from '../db/repos/cases';
 import * as workspacesRepo from '../db/repos/workspaces';
+import * as teamRepo from '../db/repos/team';
+import { randomUUID } from 'node:crypto';
 import { BACKUP_EVERY_MS, latestBackup, takeBackup } from '../db/backup';
 import { loadOrCreateCacheKey } from '../db/key';
 import { openCache } from '../db/open';
@@ -34,6 +36,8 @@ import type { EngineFactory, SyncEngineOptions } from './engine';
 import { ensureImplicitWorkspace } from './implicit';
 import { caseLabel, NoticeBatcher, noticeKind, type CaseNotice } from './notify';
 import { createRuntime } from './runtime';
+import { LeaseBook } from '../sync/poll-gate';
+import { LEASE_DEFER_MS } from '../team/session';
 import type { ClientTuning, ImplicitWorkspace } from '../services/workspace-client';
 
 /** How often the running app looks whether the daily backup is due. */
@@ -72,6 +76,11 @@ export interface CoreDeps {
   timers?: Timers;
   /** The timer that closes a notification's gathering window (tests close it when they choose); Node's by default. */
   noticeTimers?: Timers;
+  /**
+   * Team mode: where PGPASSWORD / ~/.pgpass are looked up, and the environment workspace's team
+   * database (KYC_DESK_TEAM_URL, joined without a stored password).
+   */
+  team?: { env: Record<string, string | undefined>; home?: string | undefined; envUrl?: string | undefined };
 }
 
 const RETENTION_EVERY_MS = 24 * 3_600_000;
@@ -169,6 +178,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     notices.add(notable);
   }
 
+  // Team mode: one lease book per joined workspace, shared by its sync engine and its team session.
+  const leaseBooks = new Map<string, LeaseBook>();
+  const leaseBookFor = (workspaceId: string): LeaseBook | undefined => {
+    if (!teamRepo.link(db, workspaceId)) return undefined;
+    let book = leaseBooks.get(workspaceId);
+    if (!book) {
+      book = new LeaseBook(now, LEASE_DEFER_MS);
+      leaseBooks.set(workspaceId, book);
+    }
+    return book;
+  };
+
   const runtime = createRuntime({
     db,
     secrets: deps.secrets,
@@ -184,6 +205,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     pollingEnabled: () => readSettings({ db }).polling,
     runLoop: () => runLoop,
     onChanges,
+    pollGateFor: leaseBookFor,
   });
 
   const ctx: ServiceContext = {
@@ -206,17 +228,30 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     timers: deps.timers,
     ratePerSecond: deps.engineOptions?.ratePerSecond,
     watch: (caseId) => void watched.add(caseId),
+    leaseBook: leaseBookFor,
   };
-  const services = createServices(ctx, {
-    name: deps.app?.name ?? 'KYC Desk',
-    version: deps.app?.version ?? '0.0.0',
-    versions: deps.app?.versions ?? { node: process.versions.node },
-  });
+  const services = createServices(
+    ctx,
+    {
+      name: deps.app?.name ?? 'KYC Desk',
+      version: deps.app?.version ?? '0.0.0',
+      versions: deps.app?.versions ?? { node: process.versions.node },
+    },
+    deps.team ?? { env: {} },
+  );
   isLocked = () => services.lock.isLocked();
 
   if (deps.implicitWorkspace) {
     try {
       ensureImplicitWorkspace(db, deps.implicitWorkspace, now(), deps.osUser);
+      if (deps.team?.envUrl) {
+        teamRepo.setLink(db, {
+          workspaceId: deps.implicitWorkspace.id,
+          url: deps.team.envUrl,
+          deskId: `desk-${randomUUID()}`,
+          now: now(),
+        });
+      }
     } catch (error) {
       cache.close();
       throw error;
@@ -317,6 +352,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       // above all, must not purge as a side effect of opening the cache.
       if (runLoop && retentionTimer === undefined) retentionTick();
       if (runLoop && !problem && attentionTimer === undefined) attentionTick();
+      // One-shot commands reach the team only when they need it (team status, decide, queues).
+      if (runLoop) await services.team.start(true);
     },
     async close() {
       if (closed) return;
@@ -327,6 +364,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearTimeout(attentionTimer);
       notices.cancel();
       try {
+        await services.team.stop();
         await runtime.stop();
         await demo.stop();
       } finally {

@@ -8,6 +8,7 @@ import type { AppLogger } from '../logger';
 import type { OndatoClient } from '../ondato';
 import type { SecretStore } from '../secrets/secret-store';
 import type { CaseChange, SyncEngine } from '../sync/types';
+import type { PollGate } from '../sync/poll-gate';
 import type { SyncStatus } from '../../shared/domain/views';
 import type { Workspace } from '../../shared/domain/workspace';
 import type { DemoSimulator, Runtime } from '../services/ports';
@@ -39,6 +40,8 @@ export interface RuntimeDeps {
   /** False for one-shot CLI commands: the engine is built (refresh, syncOnce) but its loop never runs. */
   runLoop: () => boolean;
   onChanges: (workspaceId: string, changes: CaseChange[]) => void;
+  /** Team mode: the lease gate of a joined workspace (undefined: the desk polls every case itself). */
+  pollGateFor?: (workspaceId: string) => PollGate | undefined;
 }
 
 /** The active workspace's live parts; `problem` says why client/engine are missing (e.g. no secret). */
@@ -108,6 +111,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
           osUser: deps.osUser,
           logger: deps.logger,
           ...(deps.engineOptions ? { options: deps.engineOptions } : {}),
+          pollGate: deps.pollGateFor?.(ws.id),
         })
       : null;
     const offs: Array<() => void> = [];

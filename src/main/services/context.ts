@@ -7,6 +7,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { Confirmer } from './confirm';
 import type { DemoSimulator, Runtime } from './ports';
 import type { Timers } from '../sync/options';
+import type { LeaseBook } from '../sync/poll-gate';
 
 export interface Shell {
   openExternal(url: string): Promise<void>;
@@ -66,4 +67,6 @@ export interface ServiceContext {
   ratePerSecond?: number | undefined;
   /** The officer looked at (or created) this case: notify when it completes or Ondato decides. */
   watch(caseId: string): void;
+  /** Team mode: the lease book of a joined workspace, shared with its sync engine. */
+  leaseBook?: ((workspaceId: string) => LeaseBook | undefined) | undefined;
 }

@@ -20,6 +20,7 @@ import {
   type SyncService,
 } from './settings';
 import { createWorkspaceService, type WorkspaceService } from './workspaces';
+import { createTeamService, type TeamEnvironment, type TeamService } from './team';
 import type { Timers } from '../sync/options';
 
 export type { ServiceContext, Shell, Notifier, SaveDialog } from './context';
@@ -48,6 +49,7 @@ export interface Services {
   redaction: RedactionService;
   imports: ImportService;
   counter: CounterService;
+  team: TeamService;
 }
 
 const nodeTimers: Timers = {
@@ -55,7 +57,11 @@ const nodeTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle),
 };
 
-export function createServices(ctx: ServiceContext, app: AppInfoSource): Services {
+export function createServices(
+  ctx: ServiceContext,
+  app: AppInfoSource,
+  teamEnvironment: TeamEnvironment = { env: {} },
+): Services {
   const settings = createSettingsService(ctx);
   const lock = createLockService({
     db: ctx.db,
@@ -63,12 +69,13 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
     events: ctx.events,
     autoLockMinutes: () => readSettings(ctx).autoLockMinutes,
   });
+  const team = createTeamService(ctx, teamEnvironment);
   return {
     app,
     workspaces: createWorkspaceService(ctx),
     cases: createCaseService(ctx),
     links: createLinkService(ctx),
-    review: createReviewService(ctx),
+    review: createReviewService(ctx, team),
     audit: createAuditService(ctx),
     settings,
     storage: createStorageService(ctx),
@@ -83,5 +90,6 @@ export function createServices(ctx: ServiceContext, app: AppInfoSource): Service
       timers: ctx.timers ?? nodeTimers,
     }),
     counter: createCounterService(ctx, { lock, settings: () => readSettings(ctx) }),
+    team,
   };
 }

@@ -12,6 +12,8 @@ import type { ServiceContext } from './context';
 import { checkAgainstExport, writeTrailExport, type TrailExport } from './audit-export';
 import { acceptGuard } from './decision-guard';
 import { caseNotFound, invalidInput } from './errors';
+import type { TeamService } from './team';
+import { writeTx } from '../db/storage';
 
 export type DecideInput = ParsedInput<'review:decide'>;
 
@@ -30,7 +32,10 @@ export interface AuditService {
   exportTrail(out: string): TrailExport;
 }
 
-export function createReviewService(ctx: ServiceContext): ReviewService {
+export function createReviewService(
+  ctx: ServiceContext,
+  team?: Pick<TeamService, 'enqueueDecision'>,
+): ReviewService {
   return {
     decide(input) {
       if (!isReasonFor(input.decision, input.reasonCode)) {
@@ -44,17 +49,22 @@ export function createReviewService(ctx: ServiceContext): ReviewService {
       // Recomputed here from the cache, never taken from the caller: what the renderer showed may be stale.
       const flags = computeRiskFlags(detail, { decisionDate: calendarDate(decidedAt) });
       const overriddenFlags = input.decision === 'accept' ? acceptGuard(flags, input) : [];
-      // decisionsRepo.record writes the decision, the case's latest decision and the audit row in one transaction.
-      const record = decisionsRepo.record(ctx.db, ws.id, {
-        caseId: input.caseId,
-        decision: input.decision,
-        reasonCode: input.reasonCode,
-        note: input.note.trim() === '' ? null : input.note,
-        officerName: ws.officerName,
-        osUser: ctx.osUser,
-        decidedAt,
-        riskFlags: flags,
-        overriddenFlags,
+      // decisionsRepo.record writes the decision, the case's latest decision and the audit row in one
+      // transaction; a joined workspace's team outbox entry joins it, so neither exists without the other.
+      const record = writeTx(ctx.db, () => {
+        const recorded = decisionsRepo.record(ctx.db, ws.id, {
+          caseId: input.caseId,
+          decision: input.decision,
+          reasonCode: input.reasonCode,
+          note: input.note.trim() === '' ? null : input.note,
+          officerName: ws.officerName,
+          osUser: ctx.osUser,
+          decidedAt,
+          riskFlags: flags,
+          overriddenFlags,
+        });
+        team?.enqueueDecision(ws.id, recorded);
+        return recorded;
       });
       ctx.events.emit('cases:changed', { ids: [input.caseId] });
       return record;

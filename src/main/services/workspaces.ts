@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_CREDENTIALS, deleteSecret, secretAccount, storeSecret } from './workspace-client';
 import * as auditRepo from '../db/repos/audit';
 import * as workspacesRepo from '../db/repos/workspaces';
+import * as teamRepo from '../db/repos/team';
 import { customerHostOf, isOndatoError, resolveEndpoints, type OndatoClient } from '../ondato';
 import type { ParsedInput } from '../../shared/ipc/contract';
 import type { ConnectionResult, WorkspaceList, WorkspaceView } from '../../shared/domain/views';
@@ -57,7 +58,7 @@ export function createWorkspaceService(ctx: ServiceContext): WorkspaceService {
     }
     const hasSecret =
       ws.environment === 'demo' || ws.environment === 'env' || accounts.has(secretAccount(ws.id));
-    return { ...ws, hasSecret, customerHost };
+    return { ...ws, hasSecret, customerHost, teamUrl: teamRepo.link(db, ws.id)?.url ?? null };
   }
 
   async function list(): Promise<WorkspaceList> {

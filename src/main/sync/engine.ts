@@ -11,7 +11,7 @@ import { Connectivity } from './offline';
 import { runPass } from './once';
 import { logUnexpected, runtimeOf, type SyncEngineDeps } from './options';
 import { ChangeBatcher } from './changes';
-import { ensureScheduled, trackCase } from './persist';
+import { deferCase, ensureScheduled, trackCase } from './persist';
 import { RateLimiter } from './rate-limiter';
 import { StatusPublisher } from './status';
 import type { CaseChange, SyncEngine } from './types';
@@ -165,10 +165,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     inFlightIds: () => [...inFlight.keys()],
     freeSlots: () => o.concurrency - checking.size,
     dispatch: (entry) => {
+      const gate = deps.pollGate;
+      if (gate && !gate.allows(entry.caseId)) {
+        deferCase(rt, entry.caseId, gate.deferMs);
+        return 'deferred';
+      }
       const priority = entry.caseId === viewingId ? PRIORITY.viewing : priorityOf(entry.reason);
       void startCheck(entry.caseId, { priority, forceKyc: false, reason: entry.reason }).catch(
         () => undefined,
       );
+      return 'started';
     },
     nextProbeDelay: () => connectivity.nextProbeDelay(),
     probe: async () => {
@@ -253,7 +259,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
     async syncOnce(options = {}) {
       const usable = (): boolean => !stopping && !authFailed && connectivity.state === 'online';
-      const report = await runPass(rt, options.all ?? false, { startCheck, usable });
+      const gate = deps.pollGate;
+      const report = await runPass(rt, options.all ?? false, {
+        startCheck,
+        usable,
+        ...(gate ? { skip: (caseId: string) => !gate.allows(caseId) } : {}),
+      });
       changes.flush();
       return report;
     },

@@ -27,7 +27,8 @@ export interface LoopHooks {
   mode(): LoopMode;
   inFlightIds(): string[];
   freeSlots(): number;
-  dispatch(entry: ScheduleEntry): void;
+  /** 'deferred': the case was not started (team mode: another desk polls it) and takes no slot. */
+  dispatch(entry: ScheduleEntry): 'started' | 'deferred';
   nextProbeDelay(): number;
   probe(): Promise<void>;
   queuedChanged(queued: number): void;
@@ -88,8 +89,7 @@ export class SyncLoop {
       while (slots > 0) {
         const entry = this.nextDue(now);
         if (!entry) break;
-        this.hooks.dispatch(entry);
-        slots -= 1;
+        if (this.hooks.dispatch(entry) !== 'deferred') slots -= 1;
       }
       if (slots > 0) this.sleepUntilNextDue(now);
     } catch (error) {

@@ -9,6 +9,8 @@ export interface PassHooks {
   startCheck(caseId: string, request: Omit<CheckRequest, 'caseId'>): Promise<CheckOutcome>;
   /** False once the pass cannot usefully go on (stopping, credentials refused, offline). */
   usable(): boolean;
+  /** Team mode: cases another desk polls (their results come through the team). */
+  skip?(caseId: string): boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function runPass(rt: Runtime, all: boolean, hooks: PassHooks): Prom
       const input = { ...c, lastChangeAt: c.changedAt, watchUntil: null, viewing: false, now };
       return { caseId: c.caseId, cls: classify(input) };
     })
-    .filter((t) => all || t.cls !== 'settled')
+    .filter((t) => (all || t.cls !== 'settled') && !hooks.skip?.(t.caseId))
     .sort((a, b) => PRIORITY[a.cls] - PRIORITY[b.cls]);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -1,5 +1,6 @@
 import { silentLogger, type Logger, type OndatoClient } from '../ondato';
 import type { Db } from '../db/sql';
+import type { PollGate } from './poll-gate';
 
 export type TimerHandle = ReturnType<typeof setTimeout>;
 
@@ -36,6 +37,8 @@ export interface SyncEngineDeps {
   osUser: string;
   logger?: Logger;
   options?: SyncEngineOptions;
+  /** Team mode: only cases whose team lease this desk holds are polled (see poll-gate.ts). */
+  pollGate?: PollGate | undefined;
 }
 
 export interface ResolvedOptions {

@@ -272,3 +272,8 @@ export function trackCase(rt: Runtime, caseId: string, watchForMs: number): bool
     return true;
   });
 }
+
+/** Team mode: a case another desk polls comes back to this desk's gate after `ms`, unrequested. */
+export function deferCase(rt: Runtime, caseId: string, ms: number): void {
+  schedule.deferTo(rt.db, caseId, rt.now() + ms);
+}

@@ -12,6 +12,8 @@ export interface WorkspaceView extends Workspace {
   hasSecret: boolean;
   /** The host customer links open on (Ondato's or the white-label one), for display. */
   customerHost: string;
+  /** Team mode: the team database this workspace is joined to (never with a password); absent: none. */
+  teamUrl?: string | null;
 }
 
 export interface WorkspaceList {

@@ -56,6 +56,16 @@ export const requestChannels = [
   'counter:close',
   'link:save-qr',
   'cases:queue-counts',
+  'team:status',
+  'team:sync',
+  'team:join',
+  'team:case',
+  'team:queue',
+  'team:approve',
+  'team:send-back',
+  'team:assign',
+  'team:release',
+  'team:cross-check',
 ] as const;
 
 export const eventChannels = [

@@ -26,6 +26,13 @@ import type {
 import type { ExportOutcome, RescueOutcome } from '../domain/views';
 import { newCaseSchema } from '../validation/registration';
 import type { EventChannel, RequestChannel } from './channels';
+import {
+  TEAM_QUEUES,
+  type TeamCaseView,
+  type TeamCrossCheck,
+  type TeamQueueRow,
+  type TeamStatusView,
+} from '../domain/team';
 
 export interface AppInfo {
   name: string;
@@ -91,6 +98,16 @@ export interface Outputs {
   'counter:close': void;
   'link:save-qr': ExportOutcome;
   'cases:queue-counts': QueueCounts;
+  'team:status': TeamStatusView;
+  'team:sync': TeamStatusView;
+  'team:join': TeamStatusView;
+  'team:case': TeamCaseView | null;
+  'team:queue': TeamQueueRow[];
+  'team:approve': TeamCaseView;
+  'team:send-back': TeamCaseView;
+  'team:assign': TeamCaseView;
+  'team:release': TeamCaseView;
+  'team:cross-check': TeamCrossCheck;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -119,6 +136,9 @@ export interface Events {
 const id = z.string().trim().min(1, 'The id is empty.').max(200, 'The id is too long.');
 const caseRef = z.strictObject({ caseId: id });
 const none = z.undefined();
+const teamNote = z.string().max(4000, 'Use at most 4000 characters.');
+/** A PostgreSQL role as `team officer add` creates them. */
+const teamRole = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'Give the officer’s database role.');
 
 const isHttps = (value: string): boolean => {
   try {
@@ -317,6 +337,28 @@ export const inputs = {
   'counter:close': z.strictObject({ caseId: id, pin: pinAttempt.optional() }),
   'link:save-qr': caseRef,
   'cases:queue-counts': none,
+  'team:status': none,
+  'team:sync': none,
+  // The password goes to the keychain in main; null: PGPASSWORD, ~/.pgpass or a client certificate.
+  'team:join': z.strictObject({
+    workspaceId: id,
+    url: z.string().trim().min(1, 'Give the team database URL.').max(1000, 'The URL is too long.'),
+    password: z.string().max(1000).nullable(),
+  }),
+  'team:case': caseRef,
+  'team:queue': z.strictObject({
+    queue: z.enum(TEAM_QUEUES),
+    overdueAfterMinutes: z.number().int().min(1).max(525_600).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  'team:approve': z.strictObject({ caseId: id, note: teamNote }),
+  'team:send-back': z.strictObject({
+    caseId: id,
+    note: teamNote.refine((note) => note.trim() !== '', 'Say what should change.'),
+  }),
+  'team:assign': z.strictObject({ caseId: id, to: teamRole.nullable() }),
+  'team:release': caseRef,
+  'team:cross-check': none,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-keyed-audit';
 import { migration0005 } from './0005-retention';
 import { migration0006 } from './0006-case-names';
 import { migration0007 } from './0007-work-queues';
+import { migration0008 } from './0008-team';
 
 /** Every migration in order; `version` must be 1, 2, 3… (checked at open). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export type { Migration } from './types';

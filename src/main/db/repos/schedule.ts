@@ -76,3 +76,8 @@ export function nextDueAt(db: Db): number | null {
 export function remove(db: Db, caseId: string): boolean {
   return stmt(db, 'DELETE FROM sync_schedule WHERE case_id = ?').run(caseId).changes > 0;
 }
+
+/** Moves a case's next check without touching its cadence (team mode: another desk polls it now). */
+export function deferTo(db: Db, caseId: string, nextAt: number): void {
+  stmt(db, 'UPDATE sync_schedule SET next_at = max(next_at, ?) WHERE case_id = ?').run(nextAt, caseId);
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createCore, type Core } from '../src/main/app/core';
+import { silentLogger } from '../src/main/logger';
+import { createMemoryStore } from '../src/main/secrets/memory-store';
+import { addOfficer } from '../src/team-db/admin';
+import { migrateTeamDatabase } from '../src/team-db/migrate';
+import { startPgCluster } from '../test/support/pg-cluster';
+import { percentile, printTable, writeResult, type Row } from './stats';
+
+/*
+ * `npm run bench -- team`: one team database on a throwaway PostgreSQL cluster holding 100,000 cases, and
+ * 50 desks in this process, each with its own encrypted cache, keychain (in memory here), login role and
+ * live team session (a work and a LISTEN connection). Measured: a decision made on one desk until every
+ * other desk has it in its cache; one desk catching up on the whole case book from the change feed; the
+ * case list page on that desk's cache (100,000 cases); connections per desk.
+ * Sizes: BENCH_TEAM_CASES, BENCH_TEAM_DESKS, BENCH_TEAM_SAMPLES.
+ */
+const CASES = Number(process.env.BENCH_TEAM_CASES ?? 100_000);
+const DESKS = Number(process.env.BENCH_TEAM_DESKS ?? 50);
+const SAMPLES = Number(process.env.BENCH_TEAM_SAMPLES ?? 40);
+const PASSWORD = 'bench desk password';
+
+interface Desk {
+  role: string;
+  core: Core;
+  ws: string;
+  dir: string;
+}
+
+async function openDesk(role: string, url: string): Promise<Desk> {
+  const dir = mkdtempSync(join(tmpdir(), 'kyc-desk-bench-team-'));
+  const core = await createCore({
+    dataDir: dir,
+    secrets: createMemoryStore(),
+    osUser: role,
+    logger: silentLogger,
+    shell: { openExternal: async () => undefined },
+    notifier: { notify: () => undefined },
+    confirmer: { confirm: () => Promise.resolve(true) },
+    team: { env: {}, home: dir },
+  });
+  await core.start({ polling: false });
+  // Never contacted: this benchmark measures the team, not Ondato.
+  const base = 'http://127.0.0.1:9';
+  const ws = await core.services.workspaces.add({
+    name: `Desk ${role}`,
+    environment: 'sandbox',
+    clientId: 'bench',
+    clientSecret: 'bench-secret',
+    setupId: 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61',
+    customerBaseUrl: base,
+    overrides: { authUrl: base, idvApiUrl: base, kycApiUrl: base },
+    officerName: role,
+  });
+  await core.services.team.join({ workspaceId: ws.id, url, password: PASSWORD });
+  return { role, core, ws: ws.id, dir };
+}
+
+async function seed(owner: Client): Promise<void> {
+  // The change feed first (one row per case), then the cases pointing at their change.
+  await owner.query(
+    `INSERT INTO kyc_team.changes (kind, case_id, actor)
+     SELECT 'case', md5('bench' || g)::uuid::text, 'desk_00' FROM generate_series(1, $1) g`,
+    [CASES],
+  );
+  await owner.query(
+    `INSERT INTO kyc_team.cases (id, setup_id, external_ref, registration, created_by, idv, idv_status,
+       idv_modified, customer_finished_at, change_seq)
+     SELECT c.case_id, 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61', 'REF-' || c.seq,
+       jsonb_build_object('firstName', 'Specimen', 'lastName', 'Person ' || c.seq),
+       'desk_00',
+       jsonb_build_object('id', c.case_id, 'status', 'Completed', 'externalReferenceId', 'REF-' || c.seq,
+         'createdUtc', to_char(now() - make_interval(mins => c.seq::int % 10000), 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+         'modifiedUtc', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
+       'Completed', now(), now() - make_interval(mins => c.seq::int % 600), c.seq
+     FROM kyc_team.changes c WHERE c.kind = 'case' AND c.actor = 'desk_00'`,
+  );
+  await owner.query(
+    `INSERT INTO kyc_team.poll_schedule (case_id, next_due) SELECT id, now() + interval '1 day' FROM kyc_team.cases`,
+  );
+  await owner.query('ANALYZE');
+}
+
+/** Resolves when `desk` has the decision on `caseId` in its cache (checked on each cache change). */
+function seen(desk: Desk, caseId: string): Promise<number> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      const view = desk.core.services.team.caseView(caseId);
+      if (!view || view.decisions.length === 0) return false;
+      off();
+      resolve(performance.now());
+      return true;
+    };
+    const off = desk.core.events.on('cases:changed', () => void check());
+    check();
+  });
+}
+
+function progress(line: string): void {
+  process.stderr.write(`team bench: ${line}\n`);
+}
+
+export async function runTeamBench(): Promise<void> {
+  const cluster = await startPgCluster();
+  const desks: Desk[] = [];
+  try {
+    const admin = new Client({ connectionString: cluster.url() });
+    await admin.connect();
+    await admin.query('CREATE DATABASE team');
+    await admin.end();
+    const owner = new Client({ connectionString: cluster.url(undefined, undefined, 'team') });
+    await owner.connect();
+    await migrateTeamDatabase(owner);
+    const roles = Array.from({ length: DESKS }, (_, i) => `desk_${String(i).padStart(2, '0')}`);
+    for (const role of roles) {
+      await addOfficer(owner, { role, displayName: role, supervisor: false, password: PASSWORD });
+    }
+    const url = (role: string): string => `postgres://${role}@127.0.0.1:${cluster.port}/team`;
+    for (const role of roles) desks.push(await openDesk(role, url(role)));
+    progress(`${desks.length} desks joined`);
+
+    let started = performance.now();
+    await seed(owner);
+    const seedMs = performance.now() - started;
+    progress(`seeded ${CASES} cases`);
+    const head = Number(
+      (await owner.query<{ s: string }>('SELECT max(seq) AS s FROM kyc_team.changes')).rows[0]!.s,
+    );
+
+    // Desk 0 catches up on the whole book through the feed; the others joined before and are current
+    // (their mirror of the same history is desk 0's work, 49 times over).
+    for (const desk of desks.slice(1)) {
+      desk.core.db.prepare('UPDATE team_links SET last_seq = ?').run(head);
+    }
+    const catchUp = desks[0]!;
+    started = performance.now();
+    await catchUp.core.services.team.sync();
+    const catchUpMs = performance.now() - started;
+    progress('one desk caught up');
+    const mirrored = catchUp.core.services.cases.list({ sort: 'created', dir: 'desc', limit: 1 }).total;
+
+    for (const desk of desks) await desk.core.services.team.start(true);
+
+    const pages: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const t = performance.now();
+      catchUp.core.services.cases.list({ sort: 'created', dir: 'desc', limit: 50, offset: (i * 997) % 5000 });
+      pages.push(performance.now() - t);
+    }
+
+    const connections = await owner.query<{ usename: string; n: string }>(
+      "SELECT usename, count(*) AS n FROM pg_stat_activity WHERE usename LIKE 'desk\\_%' GROUP BY usename",
+    );
+    const maxConnections = Math.max(...connections.rows.map((r) => Number(r.n)));
+
+    progress('measuring decisions');
+    const latencies: number[] = [];
+    for (let s = 0; s < SAMPLES; s += 1) {
+      const decider = desks[s % desks.length]!;
+      const caseId = randomUUID();
+      decider.core.services.cases.adopt({
+        idvId: caseId,
+        externalRef: `S-${s}`,
+        setupId: 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61',
+        registration: null,
+      });
+      await decider.core.services.team.sync();
+      const others = desks.filter((d) => d !== decider);
+      const waits = others.map((d) => seen(d, caseId));
+      const t0 = performance.now();
+      decider.core.services.review.decide({
+        caseId,
+        decision: 'reject',
+        reasonCode: 'customer_withdrew',
+        note: '',
+        overriddenFlags: [],
+      });
+      await decider.core.services.team.pushSoon();
+      for (const at of await Promise.all(waits)) latencies.push(at - t0);
+    }
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    const pageP95 = percentile(pages, 95);
+
+    const rows: Row[] = [
+      { metric: `cases in the team database`, value: CASES, unit: 'cases' },
+      { metric: 'seed (SQL, one statement per table)', value: seedMs / 1000, unit: 's' },
+      { metric: `one desk catching up on the feed (${mirrored} cases)`, value: catchUpMs / 1000, unit: 's' },
+      {
+        metric: `decision visible on the ${DESKS - 1} other desks p50 / p95`,
+        value: `${p50.toFixed(0)} / ${p95.toFixed(0)}`,
+        unit: 'ms',
+        target: 'p95 ≤ 1000',
+        pass: p95 <= 1000,
+      },
+      {
+        metric: `case list page (50 of ${mirrored}) p95`,
+        value: pageP95,
+        unit: 'ms',
+        target: '≤ 20',
+        pass: pageP95 <= 20,
+      },
+      {
+        metric: 'connections per desk (max)',
+        value: maxConnections,
+        unit: '',
+        target: '≤ 2',
+        pass: maxConnections <= 2,
+      },
+    ];
+    printTable(`Team — ${DESKS} desks, one PostgreSQL`, rows);
+    console.log(
+      `→ ${writeResult('team', { cases: CASES, desks: DESKS, samples: SAMPLES, seedMs, catchUpMs, p50, p95, pageP95, maxConnections })}`,
+    );
+    await owner.end();
+  } finally {
+    for (const desk of desks) {
+      await desk.core.close().catch(() => undefined);
+      rmSync(desk.dir, { recursive: true, force: true });
+    }
+    cluster.destroy();
+  }
+}

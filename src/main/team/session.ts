@@ -1,0 +1,296 @@
+import type { Client, ClientBase } from 'pg';
+import * as teamRepo from '../db/repos/team';
+import * as outboxRepo from '../db/repos/team-outbox';
+import type { Db } from '../db/sql';
+import type { AppLogger } from '../logger';
+import type { TimerHandle, Timers } from '../sync/options';
+import type { LeaseBook } from '../sync/poll-gate';
+import { connectTeam, parseTeamUrl } from '../../team-db/connect';
+import { isTeamDbError, TeamDbError } from '../../team-db/errors';
+import { checkTeamSchema } from '../../team-db/migrate';
+import type { TeamCrossCheck, TeamStatusView } from '../../shared/domain/team';
+import { isConnectionLoss } from './connection-loss';
+import { claimPolls, whoAmI } from './team-api';
+import {
+  crossCheck,
+  publishResults,
+  pullChanges,
+  pushOutbox,
+  registerLocalCases,
+  type RoundContext,
+} from './team-sync';
+
+/*
+ * A joined workspace's link to its team database: at most two connections (one for work, one that only
+ * LISTENs for 'kyc_team_changes'), never a pool. Offline-first: the cache stays what everything reads;
+ * while the team database is away, decisions queue in the outbox and the session reconnects with
+ * backoff on the injected timers; each reconnect runs a full round (push, publish, pull).
+ */
+export interface TeamSessionDeps {
+  db: Db;
+  workspaceId: string;
+  /** Keychain password, if the officer gave one; otherwise PGPASSWORD / ~/.pgpass / certificate. */
+  password: () => Promise<string | null>;
+  env: Record<string, string | undefined>;
+  home?: string | undefined;
+  now: () => number;
+  timers: Timers;
+  logger: AppLogger;
+  /** False for one-shot CLI commands: one work connection, no LISTEN, no reconnect loop. */
+  live: boolean;
+  backoff?: { minMs: number; maxMs: number };
+  onApplied?: (caseIds: string[]) => void;
+  /** The workspace's lease book: rounds that claim put the team's poll leases in it. */
+  leases?: LeaseBook | undefined;
+}
+
+/** How long a poll lease lasts in the team database; a dead desk's cases wait at most this long. */
+export const LEASE_TTL_SECONDS = 120;
+/** A live desk renews its leases (a round) this often; a refused case is looked at again then. */
+export const LEASE_DEFER_MS = 30_000;
+const LEASE_BATCH = 100;
+/** Local leases end this much before the team's, so two desks never both believe they hold one. */
+const LEASE_MARGIN_MS = 10_000;
+
+export interface TeamSession {
+  /**
+   * Connects (once) and runs a round; never throws — the problem shows in status(). `claim` takes
+   * poll leases for this desk's engine (live sessions always do).
+   */
+  sync(options?: { claim?: boolean }): Promise<void>;
+  /** Runs `work` on the work connection, connecting first; throws the team's one-line error. */
+  withClient<T>(work: (client: ClientBase) => Promise<T>): Promise<T>;
+  crossCheck(): Promise<TeamCrossCheck>;
+  status(): TeamStatusView;
+  stop(): Promise<void>;
+}
+
+export function createTeamSession(deps: TeamSessionDeps): TeamSession {
+  const backoff = deps.backoff ?? { minMs: 1_000, maxMs: 60_000 };
+  const target = (): string => {
+    const link = teamRepo.link(deps.db, deps.workspaceId);
+    return link ? parseTeamUrl(link.url).where : '';
+  };
+  let work: Client | null = null;
+  let listener: Client | null = null;
+  let schemaVersion: number | null = null;
+  let problem: string | null = null;
+  let stopped = false;
+  let retryMs = backoff.minMs;
+  let retryTimer: TimerHandle | null = null;
+  let tickTimer: TimerHandle | null = null;
+  let pullQueued = false;
+  // Every use of the work connection runs in turn: a round never interleaves with a command.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  function serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = chain.then(job, job);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  function dropConnections(): void {
+    const clients = [work, listener];
+    work = null;
+    listener = null;
+    for (const c of clients) void c?.end().catch(() => undefined);
+  }
+
+  function scheduleReconnect(): void {
+    if (!deps.live || stopped || retryTimer !== null) return;
+    const wait = retryMs;
+    retryMs = Math.min(retryMs * 2, backoff.maxMs);
+    retryTimer = deps.timers.setTimeout(() => {
+      retryTimer = null;
+      void sync();
+    }, wait);
+  }
+
+  function lost(error: unknown): void {
+    problem =
+      error instanceof TeamDbError && error.code === 'team_unreachable'
+        ? error.message
+        : `Team database ${target()} is unreachable: the connection was lost.`;
+    dropConnections();
+    // While away, only the reconnect backoff runs; the lease tick resumes after a successful round.
+    if (tickTimer !== null) deps.timers.clearTimeout(tickTimer);
+    tickTimer = null;
+    scheduleReconnect();
+  }
+
+  async function connect(): Promise<Client> {
+    if (work) return work;
+    const link = teamRepo.link(deps.db, deps.workspaceId);
+    if (!link) throw new TeamDbError('team_invalid', 'This workspace is not joined to a team database.');
+    const options = {
+      url: link.url,
+      password: await deps.password(),
+      env: deps.env,
+      ...(deps.home === undefined ? {} : { home: deps.home }),
+      applicationName: `kyc-desk ${link.deskId}`,
+    };
+    const client = await connectTeam(options);
+    try {
+      schemaVersion = await checkTeamSchema(client);
+      const me = await whoAmI(client);
+      if (!me) {
+        throw new TeamDbError(
+          'team_forbidden',
+          `Team database ${target()}: this role is not an active officer of the team.`,
+        );
+      }
+      const sla = await client.query<{ sla_minutes: number }>('SELECT sla_minutes FROM kyc_team.settings');
+      teamRepo.setIdentity(deps.db, deps.workspaceId, {
+        officer: me.role,
+        supervisor: me.supervisor,
+        slaMinutes: sla.rows[0]?.sla_minutes ?? null,
+      });
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    client.on('error', (error) => lost(error));
+    client.on('end', () => {
+      if (work === client) lost(new Error('Connection terminated'));
+    });
+    work = client;
+    if (deps.live) {
+      const listen = await connectTeam({ ...options, applicationName: `kyc-desk ${link.deskId} listen` });
+      listen.on('notification', () => requestPull());
+      listen.on('error', (error) => lost(error));
+      listen.on('end', () => {
+        if (listener === listen) lost(new Error('Connection terminated'));
+      });
+      await listen.query('LISTEN kyc_team_changes');
+      listener = listen;
+    }
+    retryMs = backoff.minMs;
+    problem = null;
+    return client;
+  }
+
+  function roundContext(): RoundContext {
+    const link = teamRepo.link(deps.db, deps.workspaceId);
+    return {
+      db: deps.db,
+      ws: deps.workspaceId,
+      deskId: link?.deskId ?? 'desk',
+      now: deps.now,
+      isConnectionLoss,
+    };
+  }
+
+  function failed(error: unknown): void {
+    if (isConnectionLoss(error)) {
+      lost(error);
+      return;
+    }
+    problem = isTeamDbError(error) ? error.message : `Team database ${target()}: the request failed.`;
+    deps.logger.warn('team: round failed', { code: isTeamDbError(error) ? error.code : 'internal' });
+  }
+
+  async function round(claim: boolean): Promise<void> {
+    const client = await connect();
+    const rc = roundContext();
+    await registerLocalCases(client, rc);
+    const refused = await pushOutbox(client, rc);
+    deps.leases?.release(await publishResults(client, rc));
+    if (claim && deps.leases) {
+      const ids = await claimPolls(client, rc.deskId, LEASE_BATCH, LEASE_TTL_SECONDS);
+      deps.leases.grant(ids, deps.now() + LEASE_TTL_SECONDS * 1000 - LEASE_MARGIN_MS);
+    }
+    const touched = await pullChanges(client, rc);
+    problem = refused[0]?.message ?? null;
+    if (touched.length > 0) deps.onApplied?.(touched);
+  }
+
+  /** A live desk runs a round every LEASE_DEFER_MS: leases renewed, results published. */
+  function armTick(): void {
+    if (!deps.live || stopped || tickTimer !== null) return;
+    tickTimer = deps.timers.setTimeout(() => {
+      tickTimer = null;
+      void sync();
+    }, LEASE_DEFER_MS);
+  }
+
+  function sync(options: { claim?: boolean } = {}): Promise<void> {
+    if (stopped) return Promise.resolve();
+    const claim = options.claim ?? deps.live;
+    return serial(async () => {
+      const reused = work !== null;
+      try {
+        await round(claim);
+      } catch (error) {
+        // A connection that died while idle (the server restarted) gets one fresh attempt.
+        if (!(reused && isConnectionLoss(error))) return failed(error);
+        dropConnections();
+        try {
+          await round(claim);
+        } catch (again) {
+          failed(again);
+        }
+      }
+      if (work !== null) armTick();
+    });
+  }
+
+  /** NOTIFY bursts (one per change) collapse into one pull. */
+  function requestPull(): void {
+    if (pullQueued || stopped) return;
+    pullQueued = true;
+    void serial(async () => {
+      pullQueued = false;
+      try {
+        const touched = await pullChanges(await connect(), roundContext());
+        if (touched.length > 0) deps.onApplied?.(touched);
+      } catch (error) {
+        failed(error);
+      }
+    });
+  }
+
+  function withClient<T>(job: (client: ClientBase) => Promise<T>): Promise<T> {
+    return serial(async () => {
+      try {
+        return await job(await connect());
+      } catch (error) {
+        if (isConnectionLoss(error)) lost(error);
+        throw error;
+      }
+    });
+  }
+
+  return {
+    sync,
+    withClient,
+    crossCheck: () => withClient((client) => crossCheck(client, roundContext())),
+    status() {
+      const link = teamRepo.link(deps.db, deps.workspaceId);
+      return {
+        joined: link !== null,
+        where: link ? parseTeamUrl(link.url).where : null,
+        connected: work !== null,
+        schemaVersion,
+        officer: link?.officer ?? null,
+        supervisor: link?.supervisor ?? false,
+        pendingPushes: outboxRepo.pendingCount(deps.db, deps.workspaceId),
+        lastChangeSeen: link?.lastSeq ?? 0,
+        lastPullAt: link?.lastPullAt ?? null,
+        problem,
+        slaMinutes: link?.slaMinutes ?? null,
+      };
+    },
+    async stop() {
+      stopped = true;
+      if (retryTimer !== null) deps.timers.clearTimeout(retryTimer);
+      if (tickTimer !== null) deps.timers.clearTimeout(tickTimer);
+      retryTimer = null;
+      tickTimer = null;
+      await chain;
+      const clients = [work, listener];
+      work = null;
+      listener = null;
+      await Promise.all(clients.map((c) => c?.end().catch(() => undefined)));
+    },
+  };
+}
