@@ -35,7 +35,7 @@ describe('migration 0007: work queues', () => {
 
     const c = openCache({ path, key });
     const { db } = c;
-    expect(db.pragma('user_version', { simple: true })).toBe(migration0007.version);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(cases.queueCounts(db, 'ws1')).toEqual({
       'needs-decision': 1,
       'waiting-customer': 1,
