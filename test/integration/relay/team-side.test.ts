@@ -48,10 +48,10 @@ describe.skipIf(!hasPostgres())('team database: webhook events for desks', () =>
     await team?.close();
   });
 
-  it('is schema version 3 on a fresh database', async () => {
-    expect(TEAM_SCHEMA_VERSION).toBe(3);
+  it('has schema version 3 (webhook-desk) on a fresh database', async () => {
+    expect(TEAM_SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
     const meta = await team.owner.query('SELECT version, name FROM public.kyc_team_meta ORDER BY version');
-    expect(meta.rows.at(-1)).toEqual({ version: 3, name: 'webhook-desk' });
+    expect(meta.rows[2]).toEqual({ version: 3, name: 'webhook-desk' });
   });
 
   it("health says nothing has arrived before the first event and the first relay's heartbeat", async () => {
