@@ -6,6 +6,7 @@ import { coreCli } from '../cli/core-cli';
 import { FULL_KYC_SETUP, PERSON, tempDataDir, testKeychain, type TestKeychain } from '../services/support';
 import { startTeamFixture, type TeamFixture } from '../team-db/support';
 import { addDeskOfficer, DESK_PASSWORD, openDesk, teamUrl, type Desk } from './desk-support';
+import { TEAM_SCHEMA_VERSION } from '../../../src/team-db/migrations';
 
 // The desk's team commands as an officer types them, against a real PostgreSQL and the simulator.
 describe.skipIf(!hasPostgres())('kyc-desk team mode on the command line', () => {
@@ -82,7 +83,8 @@ describe.skipIf(!hasPostgres())('kyc-desk team mode on the command line', () => 
     // From here on the password comes from the keychain: no PGPASSWORD in the environment.
     const status = await ana.run(['team', 'status']);
     expect(status.code).toBe(0);
-    expect(status.out).toContain('connected, schema version 2');
+    expect(status.out).toContain(`connected, schema version ${TEAM_SCHEMA_VERSION}`);
+    expect(status.out).toContain('Webhooks: no team relay has reported; polling Ondato.');
     expect(status.out).toContain('Officer: ana');
     expect(status.out).toContain('Pending pushes: 0');
     expect(status.out).toMatch(/Cross-check: team chain intact/);
