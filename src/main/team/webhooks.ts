@@ -66,23 +66,31 @@ export class WebhookDesk {
   /** Reads events that arrived since the last read; a case this desk's cache holds becomes pending. */
   async collect(client: ClientBase): Promise<void> {
     await this.start(client);
-    const from = new Date(this.cursor!.getTime() - OVERLAP_MS);
-    const rows = await client.query<EventRow>(
-      `SELECT event_id, case_id, received_at FROM kyc_team.webhook_case_events
-        WHERE received_at > $1 ORDER BY received_at, event_id LIMIT $2`,
-      [from, EVENT_PAGE],
-    );
-    for (const row of rows.rows) {
-      if (row.received_at > this.cursor!) this.cursor = row.received_at;
-      if (this.seen.has(row.event_id)) continue;
-      this.seen.set(row.event_id, row.received_at.getTime());
-      // The team tracks the case but this desk has not pulled it yet: another desk fetches it.
-      if (!casesRepo.get(this.db, this.ws, row.case_id)) continue;
-      const before = this.pending.get(row.case_id);
-      if (!before || before < row.received_at) this.pending.set(row.case_id, row.received_at);
+    // Keyset pages: a burst larger than a page inside the overlap must not pin the read to its start.
+    let after: [Date, string] = [new Date(this.cursor!.getTime() - OVERLAP_MS), ''];
+    for (;;) {
+      const rows = await client.query<EventRow>(
+        `SELECT event_id, case_id, received_at FROM kyc_team.webhook_case_events
+          WHERE (received_at, event_id) > ($1, $2) ORDER BY received_at, event_id LIMIT $3`,
+        [after[0], after[1], EVENT_PAGE],
+      );
+      for (const row of rows.rows) this.note(row);
+      const last = rows.rows.at(-1);
+      if (!last || rows.rows.length < EVENT_PAGE) break;
+      after = [last.received_at, last.event_id];
     }
     const keepAfter = this.cursor!.getTime() - 2 * OVERLAP_MS;
     for (const [id, at] of this.seen) if (at < keepAfter) this.seen.delete(id);
+  }
+
+  private note(row: EventRow): void {
+    if (row.received_at > this.cursor!) this.cursor = row.received_at;
+    if (this.seen.has(row.event_id)) return;
+    this.seen.set(row.event_id, row.received_at.getTime());
+    // The team tracks the case but this desk has not pulled it yet: another desk fetches it.
+    if (!casesRepo.get(this.db, this.ws, row.case_id)) return;
+    const before = this.pending.get(row.case_id);
+    if (!before || before < row.received_at) this.pending.set(row.case_id, row.received_at);
   }
 
   /**
