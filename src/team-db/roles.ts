@@ -38,6 +38,8 @@ const OFFICER_FUNCTIONS = [
   'verify_audit()',
   'audit_hash(bigint, timestamptz, name, text, text, jsonb, bytea)',
   'webhook_case(text, text)',
+  'claim_case(text, text, integer, timestamptz)',
+  'claim_quiet_polls(text, integer, integer, integer)',
 ];
 
 /** Group roles and grants; idempotent, run by the owner after every migration. */

@@ -2,7 +2,12 @@ import { AppError } from '../../main/errors';
 import type { Core } from '../../main/app/core';
 import { parseTeamUrl } from '../../team-db/connect';
 import { lookupPassword } from '../../team-db/pgpass';
-import { TEAM_QUEUES, type TeamCaseView, type TeamQueue } from '../../shared/domain/team';
+import {
+  TEAM_QUEUES,
+  type TeamCaseView,
+  type TeamQueue,
+  type TeamStatusView,
+} from '../../shared/domain/team';
 import { print, type CliIo } from '../io';
 
 /*
@@ -55,6 +60,16 @@ function ago(ms: number | null): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+function relayLine(relay: TeamStatusView['relay']): string {
+  if (!relay) return 'Webhooks: no team relay has reported; polling Ondato.';
+  if (relay.state === 'live') {
+    const last = relay.since === null ? '' : ` (last event ${new Date(relay.since).toISOString()})`;
+    return `Webhooks: live updates from the team relay${last}; polling is a safety net.`;
+  }
+  const since = relay.since === null ? '' : ` since ${new Date(relay.since).toISOString()}`;
+  return `Webhooks: team relay silent${since}; polling Ondato at the normal cadence.`;
+}
+
 export async function teamStatus(io: CliIo, core: Core, json: boolean): Promise<void> {
   const status = await core.services.team.sync();
   const check = status.connected ? await core.services.team.crossCheck() : null;
@@ -63,6 +78,7 @@ export async function teamStatus(io: CliIo, core: Core, json: boolean): Promise<
     `Officer: ${status.officer ?? 'unknown'}${status.supervisor ? ' (supervisor)' : ''}`,
     `Pending pushes: ${status.pendingPushes}`,
     `Last change seen: #${status.lastChangeSeen}${status.lastPullAt === null ? '' : ` (pulled ${new Date(status.lastPullAt).toISOString()})`}`,
+    relayLine(status.relay ?? null),
     ...(check
       ? [
           check.ok

@@ -112,6 +112,12 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
         live,
         onApplied: (ids) => ctx.events.emit('cases:changed', { ids }),
         leases: ctx.leaseBook?.(wsId),
+        // A webhook made this desk the one to read these cases (only the active workspace has an engine).
+        fetch: async (ids) => {
+          const engine = ctx.runtime.activeId() === wsId ? ctx.runtime.engine() : null;
+          if (!engine) return;
+          await Promise.allSettled(ids.map((id) => engine.refresh(id)));
+        },
       });
       sessions.set(wsId, session);
     }

@@ -58,6 +58,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (authFailed) state = 'auth_failed';
     else if (running && !enabled) state = 'paused';
     else if (connectivity.state === 'offline') state = 'offline';
+    const relay = deps.pollGate?.relayStatus?.();
     return {
       state,
       queued,
@@ -65,10 +66,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       lastSuccessAt,
       offlineSince: connectivity.offlineSince,
       lastError,
+      ...(relay ? { teamRelay: relay } : {}),
     };
   }
   const status = new StatusPublisher(computeStatus(), logger);
   const publish = (): void => status.publish(computeStatus());
+  // Team mode: the relay going live or silent changes what the status says (the cadence follows leases).
+  let unsubscribeRelay: (() => void) | null = deps.pollGate?.onRelayChange?.(publish) ?? null;
   const changes = new ChangeBatcher(rt.timers, logger);
 
   function onReached(): void {
@@ -204,6 +208,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     start() {
       if (running) return;
       running = true;
+      unsubscribeRelay ??= deps.pollGate?.onRelayChange?.(publish) ?? null;
       guarded('start', () => {
         const added = ensureScheduled(rt);
         if (added > 0) logger.debug('sync: scheduled cases without a schedule', { count: added });
@@ -215,6 +220,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     async stop() {
       running = false;
       stopping = true;
+      unsubscribeRelay?.();
+      unsubscribeRelay = null;
       loop.stop();
       // Checks waiting for a token end without a request; those already on the wire finish and apply.
       gate.cancelAll(new SyncStopped());

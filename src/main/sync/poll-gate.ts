@@ -1,3 +1,5 @@
+import type { TeamRelayStatus } from '../../shared/domain/views';
+
 /*
  * Team mode's share of the polling (ADR 0020): a joined desk polls Ondato only for the cases whose
  * lease it holds in the team database; the others are polled by whichever desk holds theirs, and their
@@ -7,12 +9,17 @@
 export interface PollGate {
   allows(caseId: string): boolean;
   deferMs: number;
+  /** The team relay's state, for the sync status (ADR 0022); absent outside team mode. */
+  relayStatus?(): TeamRelayStatus | null;
+  onRelayChange?(listener: () => void): () => void;
 }
 
 /** The leases this desk holds, by case, with their local expiry (a margin short of the team's). */
 export class LeaseBook implements PollGate {
   readonly deferMs: number;
   private readonly leases = new Map<string, number>();
+  private relay: TeamRelayStatus | null = null;
+  private readonly relayListeners = new Set<() => void>();
 
   constructor(
     private readonly now: () => number,
@@ -38,5 +45,23 @@ export class LeaseBook implements PollGate {
   held(): string[] {
     const now = this.now();
     return [...this.leases].filter(([, until]) => until > now).map(([id]) => id);
+  }
+
+  relayStatus(): TeamRelayStatus | null {
+    return this.relay;
+  }
+
+  /** The team session records what the relay's health says; the engine republishes its status. */
+  setRelayStatus(status: TeamRelayStatus | null): void {
+    if (JSON.stringify(status) === JSON.stringify(this.relay)) return;
+    this.relay = status;
+    for (const listener of [...this.relayListeners]) listener();
+  }
+
+  onRelayChange(listener: () => void): () => void {
+    this.relayListeners.add(listener);
+    return () => {
+      this.relayListeners.delete(listener);
+    };
   }
 }

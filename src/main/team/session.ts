@@ -10,7 +10,8 @@ import { isTeamDbError, TeamDbError } from '../../team-db/errors';
 import { checkTeamSchema } from '../../team-db/migrate';
 import type { TeamCrossCheck, TeamStatusView } from '../../shared/domain/team';
 import { isConnectionLoss } from './connection-loss';
-import { claimPolls, whoAmI } from './team-api';
+import { claimPolls, claimQuietPolls, whoAmI } from './team-api';
+import { SAFETY_NET_SECONDS, WebhookDesk } from './webhooks';
 import {
   crossCheck,
   publishResults,
@@ -42,6 +43,11 @@ export interface TeamSessionDeps {
   onApplied?: (caseIds: string[]) => void;
   /** The workspace's lease book: rounds that claim put the team's poll leases in it. */
   leases?: LeaseBook | undefined;
+  /**
+   * Reads these cases from Ondato now (the engine's refresh): a webhook said they changed and this
+   * desk holds their leases. Without it (one-shot CLI) the session does not react to webhooks.
+   */
+  fetch?: ((caseIds: string[]) => Promise<void>) | undefined;
 }
 
 /** How long a poll lease lasts in the team database; a dead desk's cases wait at most this long. */
@@ -80,6 +86,9 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   let retryTimer: TimerHandle | null = null;
   let tickTimer: TimerHandle | null = null;
   let pullQueued = false;
+  let webhooksQueued = false;
+  const webhooks = new WebhookDesk(deps.db, deps.workspaceId);
+  const reactsToWebhooks = deps.live && deps.fetch !== undefined;
   // Every use of the work connection runs in turn: a round never interleaves with a command.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -156,12 +165,19 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     work = client;
     if (deps.live) {
       const listen = await connectTeam({ ...options, applicationName: `kyc-desk ${link.deskId} listen` });
-      listen.on('notification', () => requestPull());
+      listen.on('notification', (message) => {
+        if (message.channel === 'kyc_team_webhooks') requestWebhooks();
+        else requestPull();
+      });
       listen.on('error', (error) => lost(error));
       listen.on('end', () => {
         if (listener === listen) lost(new Error('Connection terminated'));
       });
       await listen.query('LISTEN kyc_team_changes');
+      if (reactsToWebhooks) {
+        await webhooks.start(client);
+        await listen.query('LISTEN kyc_team_webhooks');
+      }
       listener = listen;
     }
     retryMs = backoff.minMs;
@@ -189,19 +205,53 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     deps.logger.warn('team: round failed', { code: isTeamDbError(error) ? error.code : 'internal' });
   }
 
-  async function round(claim: boolean): Promise<void> {
+  const leaseUntil = (): number => deps.now() + LEASE_TTL_SECONDS * 1000 - LEASE_MARGIN_MS;
+
+  /** New webhook events: the cases whose lease this desk won, to be read from Ondato. */
+  async function claimWebhookCases(client: ClientBase, deskId: string): Promise<string[]> {
+    if (!reactsToWebhooks) return [];
+    await webhooks.collect(client);
+    const mine = await webhooks.claim(client, deskId, LEASE_TTL_SECONDS);
+    deps.leases?.grant(mine, leaseUntil());
+    return mine;
+  }
+
+  async function readRelayHealth(client: ClientBase): Promise<void> {
+    deps.leases?.setRelayStatus(await webhooks.readHealth(client));
+  }
+
+  /** One round; returns the cases a webhook made this desk's to fetch. */
+  async function round(claim: boolean): Promise<string[]> {
     const client = await connect();
     const rc = roundContext();
     await registerLocalCases(client, rc);
     const refused = await pushOutbox(client, rc);
     deps.leases?.release(await publishResults(client, rc));
+    await readRelayHealth(client);
     if (claim && deps.leases) {
-      const ids = await claimPolls(client, rc.deskId, LEASE_BATCH, LEASE_TTL_SECONDS);
-      deps.leases.grant(ids, deps.now() + LEASE_TTL_SECONDS * 1000 - LEASE_MARGIN_MS);
+      // Live webhooks: a due case is polled only when nobody has for a while (the safety net).
+      const ids = webhooks.live
+        ? await claimQuietPolls(client, rc.deskId, LEASE_BATCH, LEASE_TTL_SECONDS, SAFETY_NET_SECONDS)
+        : await claimPolls(client, rc.deskId, LEASE_BATCH, LEASE_TTL_SECONDS);
+      deps.leases.grant(ids, leaseUntil());
     }
+    const mine = await claimWebhookCases(client, rc.deskId);
     const touched = await pullChanges(client, rc);
     problem = refused[0]?.message ?? null;
     if (touched.length > 0) deps.onApplied?.(touched);
+    return mine;
+  }
+
+  /** Reads the cases from Ondato, then a round publishes them to the team (and gives the leases back). */
+  async function fetchAndPublish(caseIds: string[]): Promise<void> {
+    if (caseIds.length === 0 || !deps.fetch || stopped) return;
+    try {
+      await deps.fetch(caseIds);
+    } catch {
+      // The case's own failure is in the cache; its lease lapses and the safety net polls it.
+      deps.logger.warn('team: webhook fetch failed', { cases: caseIds.length });
+    }
+    await sync({ claim: false });
   }
 
   /** A live desk runs a round every LEASE_DEFER_MS: leases renewed, results published. */
@@ -213,25 +263,31 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     }, LEASE_DEFER_MS);
   }
 
-  function sync(options: { claim?: boolean } = {}): Promise<void> {
-    if (stopped) return Promise.resolve();
+  async function sync(options: { claim?: boolean } = {}): Promise<void> {
+    if (stopped) return;
     const claim = options.claim ?? deps.live;
-    return serial(async () => {
+    const mine = await serial(async (): Promise<string[]> => {
       const reused = work !== null;
+      let won: string[] = [];
       try {
-        await round(claim);
+        won = await round(claim);
       } catch (error) {
         // A connection that died while idle (the server restarted) gets one fresh attempt.
-        if (!(reused && isConnectionLoss(error))) return failed(error);
+        if (!(reused && isConnectionLoss(error))) {
+          failed(error);
+          return [];
+        }
         dropConnections();
         try {
-          await round(claim);
+          won = await round(claim);
         } catch (again) {
           failed(again);
         }
       }
       if (work !== null) armTick();
+      return won;
     });
+    await fetchAndPublish(mine);
   }
 
   /** NOTIFY bursts (one per change) collapse into one pull. */
@@ -247,6 +303,23 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
         failed(error);
       }
     });
+  }
+
+  /** NOTIFY bursts of webhook events collapse into one read; the won cases are fetched outside the turn. */
+  function requestWebhooks(): void {
+    if (webhooksQueued || stopped) return;
+    webhooksQueued = true;
+    void serial(async (): Promise<string[]> => {
+      webhooksQueued = false;
+      try {
+        const client = await connect();
+        await readRelayHealth(client);
+        return await claimWebhookCases(client, roundContext().deskId);
+      } catch (error) {
+        failed(error);
+        return [];
+      }
+    }).then(fetchAndPublish);
   }
 
   function withClient<T>(job: (client: ClientBase) => Promise<T>): Promise<T> {
@@ -278,6 +351,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
         lastPullAt: link?.lastPullAt ?? null,
         problem,
         slaMinutes: link?.slaMinutes ?? null,
+        relay: webhooks.status,
       };
     },
     async stop() {

@@ -150,6 +150,23 @@ export function claimPolls(
   });
 }
 
+/** claim_polls while the team relay is live: only due cases nobody polled for `quietSeconds`. */
+export async function claimQuietPolls(
+  client: ClientBase,
+  desk: string,
+  limit: number,
+  ttlSeconds: number,
+  quietSeconds: number,
+): Promise<string[]> {
+  return run(async () => {
+    const result = await client.query<{ id: string }>(
+      'SELECT kyc_team.claim_quiet_polls($1, $2, $3, $4) AS id',
+      [desk, limit, ttlSeconds, quietSeconds],
+    );
+    return result.rows.map((r) => r.id);
+  });
+}
+
 export function publishResult(client: ClientBase, desk: string, result: TeamResult): Promise<boolean> {
   return run(async () => {
     const answer = await client.query<{ changed: boolean }>(

@@ -1,3 +1,4 @@
+import type { TeamRelayStatus } from './views';
 /*
  * Team mode as the desk shows it (ADR 0020). Officers are PostgreSQL roles: `officer` is what the team
  * database recorded as current_user, never something the desk chose. No URL here holds a password.
@@ -68,6 +69,8 @@ export interface TeamStatusView {
   /** One line naming the host and why, when the last attempt failed. */
   problem: string | null;
   slaMinutes: number | null;
+  /** Whether the team relay's webhooks are flowing (null: no relay has ever run for the team). */
+  relay?: TeamRelayStatus | null;
 }
 
 export interface TeamCrossCheck {

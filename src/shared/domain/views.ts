@@ -58,6 +58,17 @@ export interface SyncStatus {
   /** When the engine declared itself offline; null while online. */
   offlineSince: number | null;
   lastError: { code: string; message: string; at: number } | null;
+  /** Team mode: whether the team relay's webhooks are flowing (absent when no relay ever ran). */
+  teamRelay?: TeamRelayStatus | null;
+}
+
+/**
+ * 'live': webhooks arrive (relay heartbeat fresh), polling is a slow safety net; `since` is the last
+ * event. 'silent': the relay stopped, the desk polls at the normal cadence; `since` is its last sign.
+ */
+export interface TeamRelayStatus {
+  state: 'live' | 'silent';
+  since: number | null;
 }
 
 export type ThemePreference = 'system' | 'light' | 'dark';

@@ -48,10 +48,10 @@ describe.skipIf(!hasPostgres())('team database: webhook events for desks', () =>
     await team?.close();
   });
 
-  it('is schema version 3 on a fresh database', async () => {
-    expect(TEAM_SCHEMA_VERSION).toBe(3);
+  it('has schema version 3 (webhook-desk) on a fresh database', async () => {
+    expect(TEAM_SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
     const meta = await team.owner.query('SELECT version, name FROM public.kyc_team_meta ORDER BY version');
-    expect(meta.rows.at(-1)).toEqual({ version: 3, name: 'webhook-desk' });
+    expect(meta.rows[2]).toEqual({ version: 3, name: 'webhook-desk' });
   });
 
   it("health says nothing has arrived before the first event and the first relay's heartbeat", async () => {
@@ -159,7 +159,7 @@ describe.skipIf(!hasPostgres())('team database: webhook events for desks', () =>
         "INSERT INTO kyc_team.webhook_events (id, type, case_id, relay) VALUES ('old-1', 'IdentityVerification.StatusChanged', $1, 'r')",
         [CASE_A],
       );
-      expect(await migrateTeamDatabase(owner)).toEqual([3]);
+      expect(await migrateTeamDatabase(owner)).toEqual(TEAM_MIGRATIONS.slice(2).map((m) => m.version));
       const rows = await owner.query('SELECT event_id, case_id FROM kyc_team.webhook_case_events');
       expect(rows.rows).toEqual([{ event_id: 'old-1', case_id: CASE_A }]);
     } finally {

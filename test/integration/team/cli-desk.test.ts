@@ -84,6 +84,7 @@ describe.skipIf(!hasPostgres())('kyc-desk team mode on the command line', () => 
     const status = await ana.run(['team', 'status']);
     expect(status.code).toBe(0);
     expect(status.out).toContain(`connected, schema version ${TEAM_SCHEMA_VERSION}`);
+    expect(status.out).toContain('Webhooks: no team relay has reported; polling Ondato.');
     expect(status.out).toContain('Officer: ana');
     expect(status.out).toContain('Pending pushes: 0');
     expect(status.out).toMatch(/Cross-check: team chain intact/);

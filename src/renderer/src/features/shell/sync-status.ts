@@ -21,6 +21,16 @@ function lastSynced(status: SyncStatus): string {
     : `last synced ${formatClock(status.lastSuccessAt)}`;
 }
 
+/** Team mode: whether the relay's webhooks carry the updates, or the desk polls Ondato itself. */
+function relayLine(status: SyncStatus): string | null {
+  const relay = status.teamRelay;
+  if (!relay) return null;
+  if (relay.state === 'live') return 'Live updates from the team relay';
+  return relay.since === null
+    ? 'Team relay silent — polling Ondato'
+    : `Team relay silent since ${formatClock(relay.since)} — polling Ondato`;
+}
+
 /** The top bar's sync indicator, in words (icon and colour only reinforce them). */
 export function describeSync(status: SyncStatus | null): SyncDescription {
   if (status === null) {
@@ -106,12 +116,14 @@ export function describeSync(status: SyncStatus | null): SyncDescription {
           spinning: false,
         };
       }
+      const relay = relayLine(status);
       return {
         icon: 'online',
         tone: 'success',
         label: 'Online',
-        detail: status.lastSuccessAt === null ? null : `synced ${formatClock(status.lastSuccessAt)}`,
-        spoken: 'Online.',
+        detail:
+          relay ?? (status.lastSuccessAt === null ? null : `synced ${formatClock(status.lastSuccessAt)}`),
+        spoken: relay === null ? 'Online.' : `Online. ${relay}.`,
         spinning: false,
       };
     }
