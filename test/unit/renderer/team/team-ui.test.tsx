@@ -267,7 +267,7 @@ describe('the Team card in the review', () => {
       state: 'approved',
       decisions: [decision({ verdict: 'approved', approver: 'ona', verdictNote: '' })],
     });
-    const bridge = await show(teamCase(), status(), { 'team:approve': () => approved });
+    const bridge = await show(teamCase(), status({ supervisor: true }), { 'team:approve': () => approved });
     expect(screen.getByText('Proposed; needs approval by another officer')).toBeTruthy();
     expect(screen.getByText(/Customer finished 5 h ago/)).toBeTruthy();
     expect(screen.getByText('Overdue')).toBeTruthy();
@@ -279,7 +279,7 @@ describe('the Team card in the review', () => {
   });
 
   it('asks for a note before sending back, then sends it', async () => {
-    const bridge = await show(teamCase(), status(), {
+    const bridge = await show(teamCase(), status({ supervisor: true }), {
       'team:send-back': ({ note }) =>
         teamCase({
           state: 'sent_back',
@@ -296,8 +296,14 @@ describe('the Team card in the review', () => {
     );
   });
 
-  it('offers the proposer no approval of their own decision', async () => {
-    await show(teamCase(), status({ officer: 'sam' }));
+  it('offers an officer who is not a supervisor no approval, and says who must', async () => {
+    await show(teamCase(), status({ supervisor: false }));
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.getByText('A supervisor must approve or send back this decision.')).toBeTruthy();
+  });
+
+  it('offers the proposer no approval of their own decision, even a supervisor', async () => {
+    await show(teamCase(), status({ officer: 'sam', supervisor: true }));
     expect(screen.getByText('Proposed; needs approval by another officer')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(screen.getByText('Waiting for a second officer.')).toBeTruthy();

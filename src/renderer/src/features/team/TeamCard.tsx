@@ -11,7 +11,7 @@ const SETTLED = new Set<TeamCaseView['state']>(['final', 'approved']);
 
 /**
  * The case in the team: who works it, the SLA clock, where its team decision stands, and — for an
- * officer other than the proposer — approve or send back. Shown only in a joined workspace.
+ * supervisor other than the proposer — approve or send back. Shown only in a joined workspace.
  */
 export function TeamCard({
   caseId,
@@ -38,8 +38,9 @@ export function TeamCard({
   const waiting = view.customerFinishedAt === null ? null : now - view.customerFinishedAt;
   const overdue = waiting !== null && waiting > sla && !SETTLED.has(view.state);
   const latest = view.decisions.at(-1);
-  const reviewable =
-    view.state === 'proposed' && latest !== undefined && latest.verdict === null && latest.officer !== me;
+  const waitingReview = view.state === 'proposed' && latest !== undefined && latest.verdict === null;
+  // The database lets only a supervisor other than the proposer approve; the card offers no more.
+  const reviewable = waitingReview && status.supervisor && latest.officer !== me;
 
   return (
     <section className="rv-card team-card" aria-labelledby="rv-team-title" data-state={view.state}>
@@ -61,6 +62,13 @@ export function TeamCard({
       </p>
       <TeamDecisions view={view} />
       {reviewable ? <TeamReviewForm caseId={caseId} proposer={latest.officer} /> : null}
+      {waitingReview && !reviewable ? (
+        <p className="muted">
+          {latest.officer === me
+            ? 'Another officer with the supervisor role must approve your decision.'
+            : 'A supervisor must approve or send back this decision.'}
+        </p>
+      ) : null}
     </section>
   );
 }
