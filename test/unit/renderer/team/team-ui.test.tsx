@@ -147,8 +147,8 @@ describe('team status in the shell', () => {
     render(<TeamIndicator />);
     await act(() => useStore.getState().teamRefresh());
     const summary = screen.getByText('Team: ona').closest('summary')!;
-    expect(summary.getAttribute('aria-label')).toBe(
-      'Team database connected as ona, 2 decisions waiting to be pushed.',
+    expect(summary.textContent).toBe(
+      'Team: ona (team database connected, 2 decisions waiting to be pushed)2 to push',
     );
     expect(screen.getByText('2 to push')).toBeTruthy();
     expect(screen.getByText('ona@db.example.org:5432/kyc_team')).toBeTruthy();

@@ -87,13 +87,13 @@ export function ReviewWorkspace({
         <div className="rv-data-scroll">
           <SidePanel tab="review" active={active}>
             <RiskFlagsCard flags={flags} />
-            <TeamCard caseId={caseId} now={now} decisionsSeen={entry.decisions?.length ?? 0} />
             {purged ? null : (
               <>
                 <DataComparison view={view} now={now} />
                 <OndatoChecks kyc={view.kyc} />
               </>
             )}
+            <TeamCard caseId={caseId} now={now} decisionsSeen={entry.decisions?.length ?? 0} />
             <DecisionPanel
               flags={flags}
               caseId={caseId}

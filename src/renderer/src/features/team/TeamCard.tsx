@@ -32,7 +32,19 @@ export function TeamCard({
     if (joined) void load(caseId);
   }, [joined, caseId, decisionsSeen, load]);
 
-  if (!joined || !view) return null;
+  if (!joined || view === undefined) return null;
+  if (view === null) {
+    // Registered here but not yet in the team database: the next round with the team shares it.
+    return (
+      <section className="rv-card team-card" aria-labelledby="rv-team-title" data-state="unshared">
+        <h2 id="rv-team-title">Team</h2>
+        <p className="team-state" role="status">
+          Not shared with the team yet
+        </p>
+        <p className="muted">This desk shares the case at its next sync with the team database.</p>
+      </section>
+    );
+  }
   const me = status.officer;
   const sla = (status.slaMinutes ?? DEFAULT_SLA_MINUTES) * 60_000;
   const waiting = view.customerFinishedAt === null ? null : now - view.customerFinishedAt;

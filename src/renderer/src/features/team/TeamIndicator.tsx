@@ -16,9 +16,10 @@ export function TeamIndicator(): React.JSX.Element | null {
   const d = describeTeam(status);
   return (
     <details className="team-indicator" data-tone={d.tone}>
-      <summary aria-label={d.spoken}>
+      <summary>
         <Icon name={status.connected ? 'online' : 'offline'} />
         <span className="team-label">{d.label}</span>
+        <span className="sr-only">{d.spoken}</span>
         {status.pendingPushes > 0 ? (
           <span className="team-pending" aria-hidden="true">
             {status.pendingPushes} to push

@@ -41,6 +41,7 @@ export function formatWaiting(ms: number): string {
 export interface TeamIndicatorText {
   tone: 'success' | 'warning' | 'danger' | 'neutral';
   label: string;
+  /** Said after the label to a screen reader (the icon and tint say it to the eye). */
   spoken: string;
 }
 
@@ -53,12 +54,12 @@ export function describeTeam(status: TeamStatusView): TeamIndicatorText {
     return {
       tone: status.pendingPushes > 0 ? 'warning' : 'success',
       label: `Team: ${status.officer ?? 'connected'}`,
-      spoken: `Team database connected as ${status.officer ?? 'unknown officer'}${pending}.`,
+      spoken: ` (team database connected${pending})`,
     };
   }
   return {
     tone: status.problem ? 'danger' : 'warning',
     label: 'Team offline',
-    spoken: `Team database offline${pending}.${status.problem ? ` ${status.problem}` : ''}`,
+    spoken: ` (${status.problem ? 'the team database cannot be reached' : 'not connected'}${pending})`,
   };
 }
