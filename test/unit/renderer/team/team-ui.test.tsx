@@ -329,8 +329,8 @@ describe('the Team card in the review', () => {
     expect(screen.getByRole('status').textContent).toBe('Conflicting decisions');
     const list = screen.getByRole('list', { name: 'Conflicting decisions' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
-    expect(within(list).getByText('accept')).toBeTruthy();
-    expect(within(list).getByText('reject')).toBeTruthy();
+    expect(within(list).getByText('Accepted')).toBeTruthy();
+    expect(within(list).getByText('Rejected')).toBeTruthy();
   });
 
   it('claims, assigns to a role and releases', async () => {

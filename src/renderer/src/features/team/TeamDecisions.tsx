@@ -1,5 +1,6 @@
 import type { TeamCaseView, TeamDecisionView } from '../../../../shared/domain/team';
 import { formatClock } from '../../components/format';
+import { decisionText, reasonLabel } from '../review/labels';
 
 function Verdict({ d }: { d: TeamDecisionView }): React.JSX.Element | null {
   if (d.verdict === null) {
@@ -17,7 +18,8 @@ function DecisionItem({ d }: { d: TeamDecisionView }): React.JSX.Element {
   return (
     <li className="team-decision" data-outcome={d.outcome}>
       <p>
-        <strong>{d.outcome}</strong> ({d.reasonCode}) by {d.officer} at {formatClock(d.decidedAt)}
+        <strong>{decisionText(d.outcome).past}</strong>, {reasonLabel(d.outcome, d.reasonCode)} — by{' '}
+        {d.officer} at {formatClock(d.decidedAt)}
       </p>
       {d.note ? <p className="muted">“{d.note}”</p> : null}
       <Verdict d={d} />
