@@ -10,6 +10,7 @@ import { createNewCaseSlice } from './new-case-slice';
 import { createRecordsSlice } from './records-slice';
 import { createRescueSlice } from './rescue-slice';
 import { createReviewSlice } from './review-slice';
+import { createTeamSlice } from './team-slice';
 import type { AppState } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
 
@@ -28,6 +29,7 @@ export function createAppStore() {
     ...createCacheSlice(...args),
     ...createRescueSlice(...args),
     ...createCounterSlice(...args),
+    ...createTeamSlice(...args),
   }));
 }
 

@@ -10,6 +10,7 @@ import type { NewCaseSlice } from './new-case-slice';
 import type { RecordsSlice } from './records-slice';
 import type { RescueSlice } from './rescue-slice';
 import type { ReviewSlice } from './review-slice';
+import type { TeamSlice } from './team-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
 export type AppState = AppSlice &
@@ -23,7 +24,8 @@ export type AppState = AppSlice &
   RecordsSlice &
   CacheSlice &
   RescueSlice &
-  CounterSlice;
+  CounterSlice &
+  TeamSlice;
 
 /** Each slice sees the whole state (to read other slices) but only sets its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

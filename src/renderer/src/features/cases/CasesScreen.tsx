@@ -12,6 +12,9 @@ import { CaseListToolbar } from './CaseListToolbar';
 import { QUEUE_PANEL_ID, QueueTabs, queueTabId } from './QueueTabs';
 import { RegisterExport } from './RegisterExport';
 import { VirtualCaseList } from './VirtualCaseList';
+import { TeamQueueFilter } from '../team/TeamQueueFilter';
+import { TeamQueueList } from '../team/TeamQueueList';
+import { TEAM_QUEUE_LABELS } from '../team/team-text';
 
 function CaseListSkeleton(): React.JSX.Element {
   return (
@@ -35,6 +38,7 @@ export function CasesScreen(): React.JSX.Element {
   const setFilters = useStore((s) => s.setCaseFilters);
   const loadRange = useStore((s) => s.loadCaseRange);
   const loadCounts = useStore((s) => s.loadQueueCounts);
+  const teamQueue = useStore((s) => s.teamQueue);
   const [adding, setAdding] = useState(false);
   const filtered = hasActiveFilters(list.filters);
   const { total, query } = list;
@@ -111,23 +115,34 @@ export function CasesScreen(): React.JSX.Element {
       {adding ? <AddExistingCaseDialog onClose={() => setAdding(false)} /> : null}
       <RecoveryPrompt />
       <QueueTabs />
-      <div
-        className="queue-panel"
-        id={QUEUE_PANEL_ID}
-        role="tabpanel"
-        aria-labelledby={queueTabId(list.filters.queue)}
-      >
-        <CaseListToolbar />
-        {total !== null && list.error ? (
-          <div className="banner banner-error" role="alert">
-            <span>Some cases could not be loaded. {list.error}</span>
-            <button type="button" className="btn btn-small" onClick={() => void retry()}>
-              Retry
-            </button>
-          </div>
-        ) : null}
-        {body}
-      </div>
+      <TeamQueueFilter />
+      {teamQueue !== null ? (
+        <section
+          className="queue-panel"
+          id={QUEUE_PANEL_ID}
+          aria-label={`Team queue: ${TEAM_QUEUE_LABELS[teamQueue]}`}
+        >
+          <TeamQueueList />
+        </section>
+      ) : (
+        <div
+          className="queue-panel"
+          id={QUEUE_PANEL_ID}
+          role="tabpanel"
+          aria-labelledby={queueTabId(list.filters.queue)}
+        >
+          <CaseListToolbar />
+          {total !== null && list.error ? (
+            <div className="banner banner-error" role="alert">
+              <span>Some cases could not be loaded. {list.error}</span>
+              <button type="button" className="btn btn-small" onClick={() => void retry()}>
+                Retry
+              </button>
+            </div>
+          ) : null}
+          {body}
+        </div>
+      )}
     </div>
   );
 }

@@ -16,9 +16,12 @@ export function QueueTabs(): React.JSX.Element {
   const queue = useStore((s) => s.caseList.filters.queue);
   const counts = useStore((s) => s.queueCounts);
   const setQueue = useStore((s) => s.setCaseQueue);
+  const teamQueue = useStore((s) => s.teamQueue);
+  const setTeamQueue = useStore((s) => s.setTeamQueue);
   const tabs = useRef<Partial<Record<CaseQueue, HTMLButtonElement | null>>>({});
 
   const select = (next: CaseQueue): void => {
+    setTeamQueue(null);
     setQueue(next);
     tabs.current[next]?.focus();
   };
@@ -49,7 +52,7 @@ export function QueueTabs(): React.JSX.Element {
   return (
     <div className="queue-tabs" role="tablist" aria-label="Work queues" onKeyDown={onKeyDown}>
       {CASE_QUEUES.map((q) => {
-        const selected = q === queue;
+        const selected = q === queue && teamQueue === null;
         const count = counts?.[q];
         return (
           <button
@@ -63,7 +66,7 @@ export function QueueTabs(): React.JSX.Element {
             className="queue-tab"
             aria-selected={selected}
             aria-controls={QUEUE_PANEL_ID}
-            tabIndex={selected ? 0 : -1}
+            tabIndex={q === queue ? 0 : -1}
             data-queue={q}
             onClick={() => select(q)}
           >

@@ -17,6 +17,7 @@ import { RedactPanel } from './RedactPanel';
 import { RiskFlagsCard } from './RiskFlags';
 import { SidePanel, SideTabs, type SideTab } from './SideTabs';
 import { Timeline } from './Timeline';
+import { TeamCard } from '../team/TeamCard';
 
 /**
  * The two panes: the document on the left, as large as the window allows; on the right, in the
@@ -92,6 +93,7 @@ export function ReviewWorkspace({
                 <OndatoChecks kyc={view.kyc} />
               </>
             )}
+            <TeamCard caseId={caseId} now={now} decisionsSeen={entry.decisions?.length ?? 0} />
             <DecisionPanel
               flags={flags}
               caseId={caseId}

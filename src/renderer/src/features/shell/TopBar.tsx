@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useStore } from '../../store';
+import { TeamIndicator } from '../team/TeamIndicator';
 import { selectActiveWorkspace } from '../../store/workspace-slice';
 import type { Route, RouteName } from '../../store/app-slice';
 import { BrandMark } from './BrandMark';
@@ -20,6 +22,11 @@ export function TopBar(): React.JSX.Element {
   const navigate = useStore((s) => s.navigate);
   const active = useStore(selectActiveWorkspace);
   const hasWorkspaces = useStore((s) => s.workspaces.length > 0);
+  const teamWatch = useStore((s) => s.teamWatch);
+  const activeId = active?.id ?? null;
+
+  // The team session's status, queues and open cases follow the active workspace.
+  useEffect(() => (activeId === null ? undefined : teamWatch()), [activeId, teamWatch]);
 
   return (
     <header className="topbar" data-env={active?.environment}>
@@ -44,7 +51,10 @@ export function TopBar(): React.JSX.Element {
           ))}
         </ul>
       </nav>
-      <div className="topbar-end">{active ? <SyncIndicator /> : null}</div>
+      <div className="topbar-end">
+        {active ? <SyncIndicator /> : null}
+        {active ? <TeamIndicator /> : null}
+      </div>
     </header>
   );
 }

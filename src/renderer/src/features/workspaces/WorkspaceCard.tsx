@@ -8,6 +8,7 @@ import { pointsAtKycHost } from './host-edits';
 import { ProblemMessage } from './ProblemMessage';
 import { RemoveWorkspaceDialog } from './RemoveWorkspaceDialog';
 import { WorkspaceForm } from './WorkspaceForm';
+import { TeamJoinSection } from '../team/TeamJoinSection';
 
 type TestState =
   { kind: 'testing' } | { kind: 'ok'; setups: number } | { kind: 'error'; problem: ConnectionProblem } | null;
@@ -118,6 +119,7 @@ export function WorkspaceCard({
           {switchError}
         </p>
       ) : null}
+      <TeamJoinSection workspace={workspace} />
       {removing ? <RemoveWorkspaceDialog workspace={workspace} onClose={() => setRemoving(false)} /> : null}
     </section>
   );
