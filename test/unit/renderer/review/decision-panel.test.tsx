@@ -345,3 +345,40 @@ describe('accepting over risk flags', () => {
     expect(within(checklist()).getByText(/^document_expiring: /)).toBeTruthy();
   });
 });
+
+describe('in a team workspace', () => {
+  const rejected = decision({
+    id: 7,
+    decision: 'reject',
+    reasonCode: 'document_fake',
+    note: 'Altered photo',
+  });
+  const teamView = (state: 'proposed' | 'final' | 'conflict') => ({
+    caseId: 'case-1',
+    assignee: null,
+    customerFinishedAt: null,
+    state,
+    conflicting: [],
+    decisions: [],
+    pendingPushes: 0,
+  });
+
+  it('says a decision waiting for a second officer is not in force yet', () => {
+    useStore.setState({ teamCases: { 'case-1': teamView('proposed') } });
+    setup({ decisions: [rejected], latest: rejected });
+    expect(screen.getByText('Your decision, not yet in force')).toBeTruthy();
+    expect(screen.getByText('In the team: Proposed; needs approval by another officer')).toBeTruthy();
+    expect(screen.queryByText('Current decision')).toBeNull();
+  });
+
+  it('shows a final team decision, and a desk outside a team, as the current decision', () => {
+    useStore.setState({ teamCases: { 'case-1': teamView('final') } });
+    setup({ decisions: [rejected], latest: rejected });
+    expect(screen.getByText('Current decision')).toBeTruthy();
+    expect(screen.queryByText(/^In the team:/)).toBeNull();
+    cleanup();
+    useStore.setState({ teamCases: {} });
+    setup({ decisions: [rejected], latest: rejected });
+    expect(screen.getByText('Current decision')).toBeTruthy();
+  });
+});

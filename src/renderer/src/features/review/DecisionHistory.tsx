@@ -1,5 +1,5 @@
 import type { DecisionRecord } from '../../../../shared/domain/decision';
-import { Badge } from './Badge';
+import { Badge, Icon } from './Badge';
 import { decisionText, reasonLabel } from './labels';
 import { formatWhen, isoOf } from './time';
 
@@ -38,15 +38,29 @@ function Overridden({ record }: { record: DecisionRecord }): React.JSX.Element |
 export function CurrentDecision({
   current,
   now,
+  teamNotice = null,
 }: {
   current: DecisionRecord | null;
   now: number;
+  /**
+   * In a team workspace, why this desk's decision is not (yet) the team's: proposed and waiting for a
+   * second officer, sent back, in conflict, or not pushed yet. Null when it is in force.
+   */
+  teamNotice?: string | null;
 }): React.JSX.Element {
   if (!current) return <p className="rv-muted">No decision recorded yet.</p>;
   const text = decisionText(current.decision);
   return (
-    <div className={`rv-current rv-tone-border-${text.tone}`}>
-      <p className="rv-current-label">Current decision</p>
+    <div className={`rv-current rv-tone-border-${teamNotice ? 'warn' : text.tone}`}>
+      <p className="rv-current-label">
+        {teamNotice ? 'Your decision, not yet in force' : 'Current decision'}
+      </p>
+      {teamNotice ? (
+        <p className="rv-current-team" role="note">
+          <Icon name="warning" />
+          <span>In the team: {teamNotice}</span>
+        </p>
+      ) : null}
       <p className="rv-current-value">
         <Badge tone={text.tone} icon={text.icon}>
           {text.past}

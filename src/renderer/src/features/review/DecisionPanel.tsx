@@ -1,7 +1,10 @@
 import { useLayoutEffect } from 'react';
 import type { Decision, DecisionRecord } from '../../../../shared/domain/decision';
 import type { RiskFlag } from '../../../../shared/domain/risk-flags';
+import type { TeamCaseState } from '../../../../shared/domain/team';
+import { useStore } from '../../store';
 import type { DecideInput, FormError } from '../../store/review-slice';
+import { teamStateText } from '../team/team-text';
 import { Icon } from './Badge';
 import { DecisionChoice, NoteField, ReasonField, ShortcutHint } from './DecisionFields';
 import { CurrentDecision, decisionHistory } from './DecisionHistory';
@@ -10,6 +13,14 @@ import { useDecisionForm } from './useDecisionForm';
 import { useDecisionKeys } from './useDecisionKeys';
 
 export const DECISION_TITLE_ID = 'rv-decision-title';
+
+/** Team states in which the decision recorded here is not the team's decision yet. */
+const NOT_IN_FORCE: ReadonlySet<TeamCaseState> = new Set([
+  'pending-push',
+  'proposed',
+  'sent_back',
+  'conflict',
+]);
 
 export interface DecisionPanelProps {
   caseId: string;
@@ -50,6 +61,8 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
     };
   });
 
+  const teamState = useStore((s) => s.teamCases[props.caseId]?.state ?? null);
+  const teamNotice = teamState && NOT_IN_FORCE.has(teamState) ? teamStateText(teamState) : null;
   const history = decisionHistory(decisions ?? (latest ? [latest] : []));
   const current = history.current;
   const formMessage = decideError?.message ?? null;
@@ -64,7 +77,7 @@ export function DecisionPanel(props: DecisionPanelProps): React.JSX.Element {
       <h2 id={DECISION_TITLE_ID} tabIndex={-1}>
         Your decision
       </h2>
-      <CurrentDecision current={current} now={now} />
+      <CurrentDecision current={current} now={now} teamNotice={teamNotice} />
       <form
         className="rv-form"
         noValidate
