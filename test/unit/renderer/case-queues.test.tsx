@@ -205,4 +205,24 @@ describe('the queue tabs and sortable headings', () => {
     const again = await screen.findByRole('listbox');
     expect(again.scrollTop).toBe(26 * 52);
   });
+
+  it('starts a new search at the top, not where the old results were scrolled to', async () => {
+    serve();
+    activate('w1');
+    const user = userEvent.setup();
+    render(<CasesScreen />);
+    await screen.findByText('Customer 0');
+    const list = await screen.findByRole('listbox');
+    act(() => {
+      list.scrollTop = 700 * 52;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    await screen.findByText('Customer 700');
+    // The old list leaves the screen while the new results load; its position is not theirs.
+    await user.type(screen.getByRole('searchbox'), 'ref');
+    await waitFor(() => expect(useStore.getState().caseList.filters.search).toBe('ref'));
+    expect(await screen.findByText('Customer 0')).toBeTruthy();
+    expect(useStore.getState().caseList.position).toEqual({ scrollTop: 0, selected: -1 });
+    expect((await screen.findByRole('listbox')).scrollTop).toBe(0);
+  });
 });

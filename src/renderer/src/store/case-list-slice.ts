@@ -67,8 +67,12 @@ export interface CaseListSlice {
   setCaseQueue(queue: CaseQueue): void;
   /** A column header was chosen: sort by it, or turn the direction round when it already sorts. */
   sortCasesBy(sort: CaseSort): void;
-  /** The list is leaving the screen: keep where it was for the workspace it showed. */
-  rememberCasePosition(workspaceId: string | null, position: CaseListPosition): void;
+  /**
+   * The list is leaving the screen: keep where it was for the workspace it showed — unless the
+   * filters it showed (`shown`, by identity) are no longer that workspace's, e.g. a search typed
+   * while it was on screen: a position in the old results means nothing in the new ones.
+   */
+  rememberCasePosition(workspaceId: string | null, position: CaseListPosition, shown?: CaseFilters): void;
   /** Makes sure rows `start..end` (inclusive) are loaded or loading. */
   loadCaseRange(start: number, end: number): Promise<void>;
   loadQueueCounts(): Promise<void>;
@@ -238,10 +242,13 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
       get().setCaseFilters({ sort, dir });
     },
 
-    rememberCasePosition(workspaceId, position) {
+    rememberCasePosition(workspaceId, position, shown) {
       if (workspaceId === null) return;
       set((state) => {
         const saved = state.savedCaseLists[workspaceId];
+        const filtersNow =
+          saved?.filters ?? (state.caseList.workspaceId === workspaceId ? state.caseList.filters : undefined);
+        if (shown !== undefined && filtersNow !== undefined && shown !== filtersNow) return {};
         const current = state.caseList.workspaceId === workspaceId;
         return {
           savedCaseLists: {

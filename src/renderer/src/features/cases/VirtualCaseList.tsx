@@ -59,14 +59,14 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   // Leaving the screen: keep the position for this workspace's list (read through a ref at unmount).
   // The workspace is the one at mount: switching workspaces unmounts the list with its old rows.
   const [workspaceId] = useState(list.workspaceId);
-  const position = useRef({ workspaceId, scrollTop, selected });
+  const position = useRef({ workspaceId, scrollTop, selected, shown: list.filters });
   useLayoutEffect(() => {
-    position.current = { workspaceId, scrollTop, selected };
+    position.current = { workspaceId, scrollTop, selected, shown: list.filters };
   });
   useEffect(
     () => () => {
-      const { workspaceId, ...at } = position.current;
-      remember(workspaceId, at);
+      const { workspaceId, shown, ...at } = position.current;
+      remember(workspaceId, at, shown);
     },
     [remember],
   );
