@@ -21,7 +21,7 @@ import { percentile, printTable, time, writeResult, type Row } from './stats';
  * Measured in the page:
  * - first list paint: navigation start → the first frame with a loaded case row (fresh page each load);
  * - search-to-result: a query put into the search field → the frame whose first row is the query's
- *   first result (what cases:list answers), including the field's 150 ms debounce;
+ *   first result (what cases:list answers), including the field's typing debounce (SEARCH_DEBOUNCE_MS);
  * - scroll: the virtualised list scrolled every frame for a few seconds, frame deltas from
  *   requestAnimationFrame, and how many frames showed a visible row still loading;
  * - open a case to first image painted: a click on a list row → the frame after the review's
@@ -360,8 +360,8 @@ function paintRows(name: string, samples: PaintSamples): Row[] {
       metric: `first list paint, ${name}: p95`,
       value: p95,
       unit: 'ms',
-      target: '< 1000',
-      pass: p95 < 1000,
+      target: '≤ 500',
+      pass: p95 <= 500,
     },
     { metric: `first contentful paint, ${name}: p50`, value: percentile(samples.fcp, 50), unit: 'ms' },
   ];
@@ -376,7 +376,8 @@ function frameRows(name: string, run: ScrollRun, targets = true): Row[] {
       metric: `${name}: frame time p95`,
       value: p95,
       unit: 'ms',
-      ...(targets ? { target: '< 34', pass: p95 < 34 } : {}),
+      // One 60 Hz frame; rAF timestamps jitter by a fraction of a millisecond around 16.7.
+      ...(targets ? { target: '≤ 16.7', pass: p95 < 17 } : {}),
     },
     { metric: `${name}: frame time max`, value: Math.max(...run.deltas), unit: 'ms' },
     {
@@ -465,8 +466,8 @@ export async function runUiBench(): Promise<Row[]> {
         metric: `search-to-result p95 (${search.length} queries)`,
         value: percentile(search, 95),
         unit: 'ms',
-        target: '< 300 (150 debounce)',
-        pass: percentile(search, 95) < 300,
+        target: '≤ 200 (100 debounce)',
+        pass: percentile(search, 95) <= 200,
       },
       { metric: 'search-to-result max', value: Math.max(...search), unit: 'ms' },
       {

@@ -10,7 +10,7 @@ import {
 } from '../../store/case-list-slice';
 import { SEARCH_INPUT_ID } from '../shell/shortcuts';
 
-export const SEARCH_DEBOUNCE_MS = 150;
+export const SEARCH_DEBOUNCE_MS = 100;
 
 const SORTS = [
   { value: 'attention:desc', label: 'Most attention first' },
