@@ -9,6 +9,7 @@ import { createMemoryStore } from '../src/main/secrets/memory-store';
 import { addOfficer } from '../src/team-db/admin';
 import { migrateTeamDatabase } from '../src/team-db/migrate';
 import { startPgCluster } from '../test/support/pg-cluster';
+import { measureOndatoShare, type OndatoShare } from './team-ondato';
 import { percentile, printTable, writeResult, type Row } from './stats';
 
 /*
@@ -104,7 +105,25 @@ function progress(line: string): void {
   process.stderr.write(`team bench: ${line}\n`);
 }
 
+interface BookResult {
+  rows: Row[];
+  result: Record<string, unknown>;
+}
+
+/*
+ * BENCH_TEAM_PARTS=book,ondato (default both): `book` is the 100,000-case database with 50 desks,
+ * `ondato` the team's share of Ondato requests (bench/team-ondato.ts), each on its own cluster.
+ */
 export async function runTeamBench(): Promise<void> {
+  const parts = (process.env.BENCH_TEAM_PARTS ?? 'book,ondato').split(',');
+  const book = parts.includes('book') ? await measureBook() : null;
+  const ondato: OndatoShare | null = parts.includes('ondato') ? await measureOndatoShare() : null;
+  printTable(`Team — ${DESKS} desks, one PostgreSQL`, [...(book?.rows ?? []), ...(ondato?.rows ?? [])]);
+  const { rows: _rows, ...share } = ondato ?? { rows: [] };
+  console.log(`→ ${writeResult('team', { ...(book?.result ?? {}), ...(ondato ? { ondato: share } : {}) })}`);
+}
+
+async function measureBook(): Promise<BookResult> {
   const cluster = await startPgCluster();
   const desks: Desk[] = [];
   try {
@@ -212,11 +231,21 @@ export async function runTeamBench(): Promise<void> {
         pass: maxConnections <= 2,
       },
     ];
-    printTable(`Team — ${DESKS} desks, one PostgreSQL`, rows);
-    console.log(
-      `→ ${writeResult('team', { cases: CASES, desks: DESKS, samples: SAMPLES, seedMs, catchUpMs, p50, p95, pageP95, maxConnections })}`,
-    );
     await owner.end();
+    return {
+      rows,
+      result: {
+        cases: CASES,
+        desks: DESKS,
+        samples: SAMPLES,
+        seedMs,
+        catchUpMs,
+        p50,
+        p95,
+        pageP95,
+        maxConnections,
+      },
+    };
   } finally {
     for (const desk of desks) {
       await desk.core.close().catch(() => undefined);
