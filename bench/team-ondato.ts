@@ -25,7 +25,7 @@ import { simulatorToken, upstreamEvents } from './upstream';
  * Sizes: BENCH_TEAM_POLL_CASES, BENCH_TEAM_POLL_DESKS, BENCH_TEAM_POLL_WINDOW_S, BENCH_TEAM_POLL_RUN_S.
  */
 const CASES = Number(process.env.BENCH_TEAM_POLL_CASES ?? 40);
-const DESKS = Number(process.env.BENCH_TEAM_POLL_DESKS ?? 10);
+const DESKS = Number(process.env.BENCH_TEAM_POLL_DESKS ?? 50);
 const WINDOW_MS = Number(process.env.BENCH_TEAM_POLL_WINDOW_S ?? 120) * 1000;
 const RUN_MS = Number(process.env.BENCH_TEAM_POLL_RUN_S ?? 360) * 1000;
 const SETUP = 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61';
