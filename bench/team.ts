@@ -216,6 +216,7 @@ async function measureBook(): Promise<BookResult> {
         p95,
         pageP95,
         maxConnections,
+        visibility: vis,
       },
     };
   } finally {
