@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,8 @@ import { createMemoryStore } from '../src/main/secrets/memory-store';
 import { addOfficer } from '../src/team-db/admin';
 import { migrateTeamDatabase } from '../src/team-db/migrate';
 import { startPgCluster } from '../test/support/pg-cluster';
+import { measureVisibility } from './team-visibility';
+import { measureOndatoShare, type OndatoShare } from './team-ondato';
 import { percentile, printTable, writeResult, type Row } from './stats';
 
 /*
@@ -85,26 +86,29 @@ async function seed(owner: Client): Promise<void> {
   await owner.query('ANALYZE');
 }
 
-/** Resolves when `desk` has the decision on `caseId` in its cache (checked on each cache change). */
-function seen(desk: Desk, caseId: string): Promise<number> {
-  return new Promise((resolve) => {
-    const check = (): boolean => {
-      const view = desk.core.services.team.caseView(caseId);
-      if (!view || view.decisions.length === 0) return false;
-      off();
-      resolve(performance.now());
-      return true;
-    };
-    const off = desk.core.events.on('cases:changed', () => void check());
-    check();
-  });
-}
-
 function progress(line: string): void {
   process.stderr.write(`team bench: ${line}\n`);
 }
 
+interface BookResult {
+  rows: Row[];
+  result: Record<string, unknown>;
+}
+
+/*
+ * BENCH_TEAM_PARTS=book,ondato (default both): `book` is the 100,000-case database with 50 desks,
+ * `ondato` the team's share of Ondato requests (bench/team-ondato.ts), each on its own cluster.
+ */
 export async function runTeamBench(): Promise<void> {
+  const parts = (process.env.BENCH_TEAM_PARTS ?? 'book,ondato').split(',');
+  const book = parts.includes('book') ? await measureBook() : null;
+  const ondato: OndatoShare | null = parts.includes('ondato') ? await measureOndatoShare() : null;
+  printTable(`Team — ${DESKS} desks, one PostgreSQL`, [...(book?.rows ?? []), ...(ondato?.rows ?? [])]);
+  const { rows: _rows, ...share } = ondato ?? { rows: [] };
+  console.log(`→ ${writeResult('team', { ...(book?.result ?? {}), ...(ondato ? { ondato: share } : {}) })}`);
+}
+
+async function measureBook(): Promise<BookResult> {
   const cluster = await startPgCluster();
   const desks: Desk[] = [];
   try {
@@ -158,32 +162,15 @@ export async function runTeamBench(): Promise<void> {
     const maxConnections = Math.max(...connections.rows.map((r) => Number(r.n)));
 
     progress('measuring decisions');
-    const latencies: number[] = [];
-    for (let s = 0; s < SAMPLES; s += 1) {
-      const decider = desks[s % desks.length]!;
-      const caseId = randomUUID();
-      decider.core.services.cases.adopt({
-        idvId: caseId,
-        externalRef: `S-${s}`,
-        setupId: 'c3a0f7a2-6b1e-4b7e-9a51-1d2f3e4a5b61',
-        registration: null,
-      });
-      await decider.core.services.team.sync();
-      const others = desks.filter((d) => d !== decider);
-      const waits = others.map((d) => seen(d, caseId));
-      const t0 = performance.now();
-      decider.core.services.review.decide({
-        caseId,
-        decision: 'reject',
-        reasonCode: 'customer_withdrew',
-        note: '',
-        overriddenFlags: [],
-      });
-      await decider.core.services.team.pushSoon();
-      for (const at of await Promise.all(waits)) latencies.push(at - t0);
-    }
+    const observer = new Client({ connectionString: cluster.url(undefined, undefined, 'team') });
+    await observer.connect();
+    const vis = await measureVisibility(desks, observer, SAMPLES);
+    await observer.end();
+    const latencies = vis.latencies;
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
+    const split = (values: number[]): string =>
+      `${percentile(values, 50).toFixed(0)} / ${percentile(values, 95).toFixed(0)}`;
     const pageP95 = percentile(pages, 95);
 
     const rows: Row[] = [
@@ -197,6 +184,10 @@ export async function runTeamBench(): Promise<void> {
         target: 'p95 ≤ 1000',
         pass: p95 <= 1000,
       },
+      { metric: 'of which: decide → NOTIFY (push) p50 / p95', value: split(vis.push), unit: 'ms' },
+      { metric: 'of which: NOTIFY → first desk p50 / p95', value: split(vis.firstDesk), unit: 'ms' },
+      { metric: 'of which: NOTIFY → median desk p50 / p95', value: split(vis.medianDesk), unit: 'ms' },
+      { metric: 'of which: NOTIFY → last desk p50 / p95', value: split(vis.lastDesk), unit: 'ms' },
       {
         metric: `case list page (50 of ${mirrored}) p95`,
         value: pageP95,
@@ -212,11 +203,22 @@ export async function runTeamBench(): Promise<void> {
         pass: maxConnections <= 2,
       },
     ];
-    printTable(`Team — ${DESKS} desks, one PostgreSQL`, rows);
-    console.log(
-      `→ ${writeResult('team', { cases: CASES, desks: DESKS, samples: SAMPLES, seedMs, catchUpMs, p50, p95, pageP95, maxConnections })}`,
-    );
     await owner.end();
+    return {
+      rows,
+      result: {
+        cases: CASES,
+        desks: DESKS,
+        samples: SAMPLES,
+        seedMs,
+        catchUpMs,
+        p50,
+        p95,
+        pageP95,
+        maxConnections,
+        visibility: vis,
+      },
+    };
   } finally {
     for (const desk of desks) {
       await desk.core.close().catch(() => undefined);

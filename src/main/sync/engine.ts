@@ -11,7 +11,7 @@ import { Connectivity } from './offline';
 import { runPass } from './once';
 import { logUnexpected, runtimeOf, type SyncEngineDeps } from './options';
 import { ChangeBatcher } from './changes';
-import { deferCase, ensureScheduled, trackCase } from './persist';
+import { deferCase, dueNow, ensureScheduled, trackCase } from './persist';
 import { RateLimiter } from './rate-limiter';
 import { StatusPublisher } from './status';
 import type { CaseChange, SyncEngine } from './types';
@@ -73,6 +73,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const publish = (): void => status.publish(computeStatus());
   // Team mode: the relay going live or silent changes what the status says (the cadence follows leases).
   let unsubscribeRelay: (() => void) | null = deps.pollGate?.onRelayChange?.(publish) ?? null;
+  const leasesGranted = (caseIds: readonly string[]): void => {
+    if (!running) return;
+    guarded('lease', () => dueNow(rt, caseIds));
+    loop.wake();
+  };
+  let unsubscribeGrant: (() => void) | null = deps.pollGate?.onGrant?.(leasesGranted) ?? null;
   const changes = new ChangeBatcher(rt.timers, logger);
 
   function onReached(): void {
@@ -209,6 +215,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (running) return;
       running = true;
       unsubscribeRelay ??= deps.pollGate?.onRelayChange?.(publish) ?? null;
+      unsubscribeGrant ??= deps.pollGate?.onGrant?.(leasesGranted) ?? null;
       guarded('start', () => {
         const added = ensureScheduled(rt);
         if (added > 0) logger.debug('sync: scheduled cases without a schedule', { count: added });
@@ -222,6 +229,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       stopping = true;
       unsubscribeRelay?.();
       unsubscribeRelay = null;
+      unsubscribeGrant?.();
+      unsubscribeGrant = null;
       loop.stop();
       // Checks waiting for a token end without a request; those already on the wire finish and apply.
       gate.cancelAll(new SyncStopped());

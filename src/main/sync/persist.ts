@@ -274,6 +274,21 @@ export function trackCase(rt: Runtime, caseId: string, watchForMs: number): bool
 }
 
 /** Team mode: a case another desk polls comes back to this desk's gate after `ms`, unrequested. */
+/**
+ * Team mode: this desk won the poll leases of `caseIds`, so they are due now. A case the team mirrored
+ * into the cache has no schedule row yet (ensureScheduled runs at start): it gets one first.
+ */
+export function dueNow(rt: Runtime, caseIds: readonly string[]): void {
+  ensureScheduled(rt);
+  const now = rt.now();
+  writeTx(rt.db, () => {
+    for (const id of caseIds) {
+      const entry = schedule.get(rt.db, id);
+      if (entry && entry.nextAt > now) schedule.upsert(rt.db, { ...entry, nextAt: now });
+    }
+  });
+}
+
 export function deferCase(rt: Runtime, caseId: string, ms: number): void {
   schedule.deferTo(rt.db, caseId, rt.now() + ms);
 }

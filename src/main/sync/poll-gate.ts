@@ -12,6 +12,8 @@ export interface PollGate {
   /** The team relay's state, for the sync status (ADR 0022); absent outside team mode. */
   relayStatus?(): TeamRelayStatus | null;
   onRelayChange?(listener: () => void): () => void;
+  /** Leases just granted: the engine polls those cases now (the team said they are due). */
+  onGrant?(listener: (caseIds: readonly string[]) => void): () => void;
 }
 
 /** The leases this desk holds, by case, with their local expiry (a margin short of the team's). */
@@ -20,6 +22,7 @@ export class LeaseBook implements PollGate {
   private readonly leases = new Map<string, number>();
   private relay: TeamRelayStatus | null = null;
   private readonly relayListeners = new Set<() => void>();
+  private readonly grantListeners = new Set<(caseIds: readonly string[]) => void>();
 
   constructor(
     private readonly now: () => number,
@@ -35,6 +38,14 @@ export class LeaseBook implements PollGate {
 
   grant(caseIds: readonly string[], until: number): void {
     for (const id of caseIds) this.leases.set(id, until);
+    if (caseIds.length > 0) for (const listener of [...this.grantListeners]) listener(caseIds);
+  }
+
+  onGrant(listener: (caseIds: readonly string[]) => void): () => void {
+    this.grantListeners.add(listener);
+    return () => {
+      this.grantListeners.delete(listener);
+    };
   }
 
   /** Publishing a result releases the lease in the team database; the book follows. */

@@ -65,3 +65,34 @@ describe('sync engine behind a lease gate', () => {
     expect(gets(other)).toBeGreaterThan(before);
   });
 });
+
+// A case the team mirrored into the cache has no schedule row; winning its lease must get it polled.
+describe('sync engine told of granted leases', () => {
+  it('polls a mirrored case (no schedule row) as soon as this desk wins its lease', async () => {
+    const time = scaledTime(50);
+    sim = await startSimulator({ port: 0, seed: 22, clock: time.clock });
+    cache = tempCache();
+    const { db } = cache;
+    const client = syncClient(sim.url, time.clock);
+    const book = new LeaseBook(time.clock.now, 30_000);
+    const engine = createSyncEngine({
+      db,
+      workspaceId: WS,
+      client,
+      clock: time.clock,
+      timers: time.timers,
+      osUser: 'tester',
+      pollGate: book,
+    });
+    stops.push(() => engine.stop());
+    engine.start();
+    // Created after the engine started, as a pull from the team inserts it: never tracked, no schedule.
+    const mirrored = await createCase(client, db, WS, 3);
+    schedule.remove(db, mirrored);
+    expect(schedule.get(db, mirrored)).toBeNull();
+
+    book.grant([mirrored], Number.MAX_SAFE_INTEGER);
+    await waitFor('the mirrored case checked once leased', () => schedule.get(db, mirrored)?.lastCheckedAt);
+    expect(sim.control.requests().some((r) => r.route === 'idv.get' && r.path.includes(mirrored))).toBe(true);
+  });
+});
