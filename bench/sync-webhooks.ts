@@ -18,8 +18,8 @@ import { HOOK_PASSWORD, HOOK_USER, openWebhookDesk, startTeamRelay, type Webhook
  * WINDOW, each walking a shortened Ondato lifecycle (sim-lifecycle-worker.ts), watched by either the
  * naive 10 s poller or a desk joined to a team whose relay receives the simulator's webhooks.
  */
-export const CASES = Number(process.env.BENCH_WH_CASES ?? 150);
-export const WINDOW_MS = Number(process.env.BENCH_WH_WINDOW_S ?? 120) * 1000;
+export const CASES = Number(process.env.BENCH_WH_CASES ?? 100);
+export const WINDOW_MS = Number(process.env.BENCH_WH_WINDOW_S ?? 180) * 1000;
 /** The longest lifecycle is about 116 s; then deliveries and reads finish. */
 const TAIL_MS = Number(process.env.BENCH_WH_TAIL_S ?? 125) * 1000;
 /** After the tail, how long to wait for the last cases to converge (retries of dropped deliveries). */
@@ -141,7 +141,8 @@ export async function runMode(mode: Mode, cluster: PgCluster | null, seed: numbe
     },
   ];
   const sim = await simulatorThread({ seed, latencyMs: LATENCY_MS, webhooks });
-  const time = scaledTime(1);
+  // Scale 1 starting now: the naive poller's times are wall-clock times, like the simulator's records.
+  const time = scaledTime(1, Date.now());
   const raw = createOndatoClient({
     endpoints: resolveEndpoints('simulator', { baseUrl: sim.url }),
     credentials: { clientId: 'kyc-desk-demo', clientSecret: 'demo-secret' },
