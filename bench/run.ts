@@ -2,6 +2,7 @@ import { runCacheBench } from './cache';
 import { runOpenCasesBench } from './open-cases';
 import { runRelayBench } from './relay';
 import { runSyncBench } from './sync';
+import { runSyncWebhooksBench } from './sync-webhooks-bench';
 import { runTeamBench } from './team';
 import { runUiBench } from './ui';
 
@@ -13,6 +14,7 @@ const all: Record<string, () => unknown> = {
   relay: runRelayBench,
   'open-cases': runOpenCasesBench,
   team: runTeamBench,
+  'sync-webhooks': runSyncWebhooksBench,
 };
 
 async function main(): Promise<void> {
