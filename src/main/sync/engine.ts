@@ -41,6 +41,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const files = new FileBackoff(rt.random);
   /** Every case with a request chain in flight (one per case). */
   const inFlight = new Map<string, Promise<CheckOutcome>>();
+  /** One follow-up read per case for refreshes that arrived while a read was in flight. */
+  const followUps = new Map<string, Promise<CheckOutcome>>();
   /** Those still fetching IDV/KYC: they hold the `concurrency` slots; downloads have their own. */
   const checking = new Set<string>();
   const downloads = new Slots(o.concurrency);
@@ -134,10 +136,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
   };
 
-  /** Starts a check, or joins the one in flight for the case: one request chain per case. */
-  function startCheck(caseId: string, request: Omit<CheckRequest, 'caseId'>): Promise<CheckOutcome> {
+  /**
+   * Starts a check, or joins the one in flight for the case: one request chain per case. `stale` is a
+   * check that finished but may still be registered (its bookkeeping runs a tick later): never join it.
+   */
+  function startCheck(
+    caseId: string,
+    request: Omit<CheckRequest, 'caseId'>,
+    stale?: Promise<CheckOutcome>,
+  ): Promise<CheckOutcome> {
     const existing = inFlight.get(caseId);
-    if (existing) return existing;
+    if (existing && existing !== stale) return existing;
     checking.add(caseId);
     const promise = checkCase(env, { caseId, ...request });
     inFlight.set(caseId, promise);
@@ -268,9 +277,24 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
     refresh(caseId) {
       if (stopping) return Promise.reject(new SyncStopped());
-      return startCheck(caseId, { priority: PRIORITY.viewing, forceKyc: true, reason: null }).then(
-        () => undefined,
-      );
+      const request = { priority: PRIORITY.viewing, forceKyc: true, reason: null };
+      const running = inFlight.get(caseId);
+      if (!running) return startCheck(caseId, request).then(() => undefined);
+      // A refresh asks what Ondato holds now (an officer's click, a webhook): the read in flight may
+      // have been answered before the change that prompted it. Read again once it is done; every
+      // refresh that arrives meanwhile shares that one follow-up read.
+      let next = followUps.get(caseId);
+      if (!next) {
+        next = running
+          .catch(() => undefined)
+          .then(() => {
+            followUps.delete(caseId);
+            if (stopping) throw new SyncStopped();
+            return startCheck(caseId, request, running);
+          });
+        followUps.set(caseId, next);
+      }
+      return next.then(() => undefined);
     },
 
     async syncOnce(options = {}) {
