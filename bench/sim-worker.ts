@@ -24,7 +24,14 @@ void startSimulator({
   autopilot: true,
   latencyMs: data.latencyMs,
   specimenPool: data.specimenPool,
-}).then((sim) => {
+}).then(async (sim) => {
+  // The simulator keeps its webhook records — when each case changed upstream, the benchmarks' ground
+  // truth — only for a subscription: this one points at a closed port, so nothing receives them.
+  await fetch(`${sim.url}/__sim/webhooks/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: 'http://127.0.0.1:9/ondato-webhooks', events: [] }),
+  });
   parentPort?.postMessage({ url: sim.url });
   parentPort?.on('message', (message: unknown) => {
     if (message === 'stop') void sim.stop().then(() => parentPort?.postMessage({ stopped: true }));

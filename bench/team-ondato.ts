@@ -136,13 +136,7 @@ async function scenario(
   team: { db: string; desks: number } | null,
 ): Promise<PollRun> {
   const sim = await simulatorThread();
-  // The simulator records webhook deliveries (the upstream ground truth) only for a subscription; this
-  // one points at a closed port, so nothing receives them.
-  await fetch(`${sim.url}/__sim/webhooks/subscriptions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ url: 'http://127.0.0.1:9/ondato-webhooks', events: [] }),
-  });
+  // The worker subscribes its simulator to a closed port, so it keeps the upstream ground truth.
   const roles = team
     ? Array.from({ length: team.desks }, (_, i) => `${team.db}_${String(i).padStart(2, '0')}`)
     : ['solo'];
