@@ -161,6 +161,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   function onChanges(workspaceId: string, changes: CaseChange[]): void {
     events.emit('cases:changed', { ids: changes.map((c) => c.caseId) });
+    services.team.share(workspaceId);
     const ws = workspacesRepo.get(db, workspaceId);
     if (ws?.environment === 'demo') demo.markDirty();
     if (!readSettings({ db }).notifications || isLocked()) return;

@@ -45,6 +45,8 @@ export interface TeamService {
   /** One round now (push, publish, pull; `claim`: take poll leases first); the outcome is in status(). */
   sync(options?: { claim?: boolean }): Promise<TeamStatusView>;
   status(): TeamStatusView;
+  /** The workspace's cases changed here (a new case, a fresh read): share them with the team soon. */
+  share(workspaceId: string): void;
   crossCheck(): Promise<TeamCrossCheck>;
   caseView(caseId: string): TeamCaseView | null;
   queue(input: {
@@ -252,6 +254,10 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
       await session.sync(options);
       return session.status();
     },
+    share(workspaceId) {
+      sessions.get(workspaceId)?.share();
+    },
+
     status() {
       const id = ctx.runtime.activeId();
       if (id === null || !teamRepo.link(ctx.db, id)) {

@@ -64,6 +64,8 @@ export interface TeamSession {
    * poll leases for this desk's engine (live sessions always do).
    */
   sync(options?: { claim?: boolean }): Promise<void>;
+  /** Registers new local cases and publishes fresh results soon, in one turn per burst (live sessions). */
+  share(): void;
   /** Runs `work` on the work connection, connecting first; throws the team's one-line error. */
   withClient<T>(work: (client: ClientBase) => Promise<T>): Promise<T>;
   crossCheck(): Promise<TeamCrossCheck>;
@@ -87,6 +89,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   let tickTimer: TimerHandle | null = null;
   let pullQueued = false;
   let webhooksQueued = false;
+  let shareQueued = false;
   const webhooks = new WebhookDesk(deps.db, deps.workspaceId);
   const reactsToWebhooks = deps.live && deps.fetch !== undefined;
   // Every use of the work connection runs in turn: a round never interleaves with a command.
@@ -290,6 +293,27 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     await fetchAndPublish(mine);
   }
 
+  /**
+   * New local cases and fresh Ondato results reach the team now rather than at the next round (up to
+   * LEASE_DEFER_MS later): the other desks' view of a case waits on this. Bursts collapse into one
+   * turn; a desk that is not connected leaves it to the round that reconnects.
+   */
+  function share(): void {
+    if (shareQueued || stopped || !deps.live || work === null) return;
+    shareQueued = true;
+    void serial(async () => {
+      shareQueued = false;
+      try {
+        const client = await connect();
+        const rc = roundContext();
+        await registerLocalCases(client, rc);
+        deps.leases?.release(await publishResults(client, rc));
+      } catch (error) {
+        failed(error);
+      }
+    });
+  }
+
   /** NOTIFY bursts (one per change) collapse into one pull. */
   function requestPull(): void {
     if (pullQueued || stopped) return;
@@ -335,6 +359,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
 
   return {
     sync,
+    share,
     withClient,
     crossCheck: () => withClient((client) => crossCheck(client, roundContext())),
     status() {

@@ -134,6 +134,41 @@ describe.skipIf(!hasPostgres())('the team session of a desk', () => {
     }
   });
 
+  it('shares a new local case with the team at once, without waiting for the round tick', async () => {
+    const liveOf = (desk: Desk, onApplied?: (ids: string[]) => void) =>
+      createTeamSession({
+        db: desk.core.db,
+        workspaceId: desk.ws.id,
+        password: () => Promise.resolve(DESK_PASSWORD),
+        env: {},
+        now: () => Date.now(),
+        // Never fired: the 30 s round tick cannot be what brings the case.
+        timers: manualTimers().timers,
+        logger: silentLogger,
+        live: true,
+        ...(onApplied ? { onApplied } : {}),
+      });
+    let heard: (ids: string[]) => void = () => undefined;
+    const anaLive = liveOf(ana);
+    const benLive = liveOf(ben, (ids) => heard(ids));
+    try {
+      await anaLive.sync();
+      await benLive.sync();
+      const created = await ana.core.services.cases.create(PERSON);
+      const arrived = new Promise<void>((resolve) => {
+        heard = (ids) => {
+          if (ids.includes(created.id)) resolve();
+        };
+      });
+      anaLive.share();
+      await arrived;
+      expect(ben.core.services.cases.get(created.id).externalRef).toBe(created.externalRef);
+    } finally {
+      await anaLive.stop();
+      await benLive.stop();
+    }
+  });
+
   it('a desk killed while pushing loses nothing: the retry finds its decision by client id', async () => {
     const created = await ana.core.services.cases.create(PERSON);
     await ana.core.services.team.sync();
