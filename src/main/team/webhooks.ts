@@ -95,14 +95,17 @@ export class WebhookDesk {
 
   /**
    * Tries to take the lease of every pending case: the claimed ones are this desk's to fetch; a case
-   * another desk holds stays pending (asked again next round); a case polled after its event is done.
+   * another desk holds stays pending (asked again next round).
    */
   async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<string[]> {
     const mine: string[] = [];
-    for (const [caseId, after] of [...this.pending]) {
+    for (const caseId of [...this.pending.keys()]) {
+      // No "polled after the event" shortcut (claim_case's 'fresh'): the team's last_polled is when a
+      // result was published, not when Ondato answered it, so a read answered before the event but
+      // published after it would hide the change until the safety net. An event always earns a read.
       const answer = await client.query<{ answer: ClaimAnswer }>(
         'SELECT kyc_team.claim_case($1, $2, $3, $4) AS answer',
-        [deskId, caseId, ttlSeconds, after],
+        [deskId, caseId, ttlSeconds, null],
       );
       const verdict = answer.rows[0]?.answer ?? 'unknown';
       if (verdict === 'held') continue;
