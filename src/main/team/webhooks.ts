@@ -47,8 +47,8 @@ export function relayStatusOf(row: HealthRow | undefined): TeamRelayStatus | nul
 export class WebhookDesk {
   private cursor: Date | null = null;
   private readonly seen = new Map<string, number>();
-  /** Cases with an event this desk has not yet seen fetched, by the arrival of their newest event. */
-  private readonly pending = new Map<string, Date>();
+  /** Cases with an event this desk has not yet seen fetched. */
+  private readonly pending = new Set<string>();
   status: TeamRelayStatus | null = null;
 
   constructor(
@@ -89,8 +89,7 @@ export class WebhookDesk {
     this.seen.set(row.event_id, row.received_at.getTime());
     // The team tracks the case but this desk has not pulled it yet: another desk fetches it.
     if (!casesRepo.get(this.db, this.ws, row.case_id)) return;
-    const before = this.pending.get(row.case_id);
-    if (!before || before < row.received_at) this.pending.set(row.case_id, row.received_at);
+    this.pending.add(row.case_id);
   }
 
   /**
@@ -99,7 +98,7 @@ export class WebhookDesk {
    */
   async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<string[]> {
     const mine: string[] = [];
-    for (const caseId of [...this.pending.keys()]) {
+    for (const caseId of [...this.pending]) {
       // No "polled after the event" shortcut (claim_case's 'fresh'): the team's last_polled is when a
       // result was published, not when Ondato answered it, so a read answered before the event but
       // published after it would hide the change until the safety net. An event always earns a read.
