@@ -36,9 +36,15 @@ export class LeaseBook implements PollGate {
     return until !== undefined && until > this.now();
   }
 
-  grant(caseIds: readonly string[], until: number): void {
+  /**
+   * Records leases won. Poll leases (`poll: true`, the default) also tell the engine to poll those cases
+   * now; a webhook's lease does not, since the team session reads the case itself (the engine's refresh)
+   * and a second, scheduled check racing it would only make that refresh wait and read twice.
+   */
+  grant(caseIds: readonly string[], until: number, options: { poll?: boolean } = {}): void {
     for (const id of caseIds) this.leases.set(id, until);
-    if (caseIds.length > 0) for (const listener of [...this.grantListeners]) listener(caseIds);
+    if (caseIds.length === 0 || options.poll === false) return;
+    for (const listener of [...this.grantListeners]) listener(caseIds);
   }
 
   onGrant(listener: (caseIds: readonly string[]) => void): () => void {

@@ -215,7 +215,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     if (!reactsToWebhooks) return [];
     await webhooks.collect(client);
     const mine = await webhooks.claim(client, deskId, LEASE_TTL_SECONDS);
-    deps.leases?.grant(mine, leaseUntil());
+    deps.leases?.grant(mine, leaseUntil(), { poll: false });
     return mine;
   }
 
