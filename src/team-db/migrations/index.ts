@@ -2,6 +2,7 @@ import { teamMigration0001 } from './0001-initial';
 import { teamMigration0002 } from './0002-webhooks';
 import { teamMigration0003 } from './0003-webhook-desk';
 import { teamMigration0004 } from './0004-webhook-claim';
+import { teamMigration0005 } from './0005-quiet-since-registration';
 import type { TeamMigration } from './types';
 
 /** Every team-schema step in order; `version` is 1, 2, 3… */
@@ -10,6 +11,7 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
   teamMigration0002,
   teamMigration0003,
   teamMigration0004,
+  teamMigration0005,
 ];
 
 /** The newest team schema this build understands; a newer database is refused, never touched. */

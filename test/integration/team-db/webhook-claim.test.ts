@@ -6,6 +6,7 @@ import { startTeamFixture, type TeamFixture } from './support';
 
 const CASE = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0001';
 const OTHER = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0002';
+const NEW = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0003';
 
 // Team schema 4 on a fresh database: the lease a webhook hands to one desk, and the quiet claim.
 describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
@@ -67,5 +68,26 @@ describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
       'desk-a',
     ]);
     expect(normal.rows.map((r) => r.id)).toEqual([CASE]);
+  });
+
+  // Schema 5: without it a just-registered case was polled at once although webhooks report its changes.
+  it('counts a case nobody polled yet as quiet since its registration', async () => {
+    await team.owner.query(
+      'UPDATE kyc_team.poll_schedule SET last_polled = now(), lease_holder = NULL, lease_expires = NULL',
+    );
+    await alice.query('SELECT kyc_team.register_case($1, NULL, NULL, NULL)', [NEW]);
+    await team.owner.query("UPDATE kyc_team.poll_schedule SET next_due = now() - interval '1 second'");
+    const quietFor = async (seconds: number): Promise<string[]> =>
+      (
+        await bob.query<{ id: string }>('SELECT kyc_team.claim_quiet_polls($1, 10, 60, $2) AS id', [
+          'desk-b',
+          seconds,
+        ])
+      ).rows.map((r) => r.id);
+    expect(await quietFor(600)).toEqual([]);
+    await team.owner.query("UPDATE kyc_team.cases SET created_at = now() - interval '1 hour' WHERE id = $1", [
+      NEW,
+    ]);
+    expect(await quietFor(600)).toEqual([NEW]);
   });
 });
