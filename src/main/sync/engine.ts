@@ -19,6 +19,7 @@ import type { CaseChange, SyncEngine } from './types';
 export type { SyncEngineDeps, SyncEngineOptions, Timers } from './options';
 
 const DEFAULT_WATCH_MS = 15 * 60_000;
+const noop = (): void => undefined;
 /** A 429 without Retry-After still pauses everyone briefly: hammering a limiter only extends it. */
 const DEFAULT_RATE_PAUSE_MS = 5_000;
 
@@ -43,6 +44,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const inFlight = new Map<string, Promise<CheckOutcome>>();
   /** One follow-up read per case for refreshes that arrived while a read was in flight. */
   const followUps = new Map<string, Promise<CheckOutcome>>();
+  /** Resolves when the case's current check is done with IDV and KYC (it may still be downloading). */
+  const statusPhases = new Map<string, { done: Promise<void>; end: () => void }>();
+  /** Every check not yet settled, including one still downloading after a follow-up took its place. */
+  const unsettled = new Set<Promise<CheckOutcome>>();
+  /** Per case, the end of the downloads already queued: two checks of a case never fetch the same file. */
+  const caseDownloads = new Map<string, Promise<void>>();
   /** Those still fetching IDV/KYC: they hold the `concurrency` slots; downloads have their own. */
   const checking = new Set<string>();
   const downloads = new Slots(o.concurrency);
@@ -130,9 +137,23 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     files,
     pausedUntil: () => gate.pausedUntil,
     report: (caseId, transitions) => changes.add({ caseId, transitions }),
-    enterDownloads: (caseId) => {
+    enterDownloads: async (caseId) => {
+      statusPhases.get(caseId)?.end();
       if (checking.delete(caseId)) loop.pump();
-      return downloads.acquire();
+      const before = caseDownloads.get(caseId);
+      let finished: () => void = () => undefined;
+      const mine = new Promise<void>((resolve) => (finished = resolve));
+      caseDownloads.set(caseId, mine);
+      await before;
+      const release = await downloads.acquire().catch((error: unknown) => {
+        finished();
+        throw error;
+      });
+      return () => {
+        release();
+        finished();
+        if (caseDownloads.get(caseId) === mine) caseDownloads.delete(caseId);
+      };
     },
   };
 
@@ -148,8 +169,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const existing = inFlight.get(caseId);
     if (existing && existing !== stale) return existing;
     checking.add(caseId);
+    let end: () => void = () => undefined;
+    const phase = { done: new Promise<void>((resolve) => (end = resolve)), end: () => end() };
+    statusPhases.set(caseId, phase);
     const promise = checkCase(env, { caseId, ...request });
     inFlight.set(caseId, promise);
+    unsettled.add(promise);
     publish();
     promise
       .then(
@@ -163,6 +188,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         },
       )
       .then(() => {
+        phase.end();
+        unsettled.delete(promise);
+        if (statusPhases.get(caseId) === phase) statusPhases.delete(caseId);
         if (inFlight.get(caseId) === promise) {
           inFlight.delete(caseId);
           checking.delete(caseId);
@@ -244,7 +272,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       // Checks waiting for a token end without a request; those already on the wire finish and apply.
       gate.cancelAll(new SyncStopped());
       downloads.cancelAll(new SyncStopped());
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+      while (unsettled.size > 0) await Promise.allSettled([...unsettled]);
       changes.flush();
       stopping = false;
       queued = 0;
@@ -281,17 +309,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const running = inFlight.get(caseId);
       if (!running) return startCheck(caseId, request).then(() => undefined);
       // A refresh asks what Ondato holds now (an officer's click, a webhook): the read in flight may
-      // have been answered before the change that prompted it. Read again once it is done; every
-      // refresh that arrives meanwhile shares that one follow-up read.
+      // have been answered before the change that prompted it. Read again once its IDV and KYC are in
+      // (its image downloads, at a lower priority, need not finish first: the two checks take turns
+      // per file list); every refresh that arrives meanwhile shares that one follow-up read.
       let next = followUps.get(caseId);
       if (!next) {
-        next = running
-          .catch(() => undefined)
-          .then(() => {
-            followUps.delete(caseId);
-            if (stopping) throw new SyncStopped();
-            return startCheck(caseId, request, running);
-          });
+        const statusRead = statusPhases.get(caseId)?.done ?? Promise.resolve();
+        next = Promise.race([running.then(noop, noop), statusRead]).then(() => {
+          followUps.delete(caseId);
+          if (stopping) throw new SyncStopped();
+          return startCheck(caseId, request, running);
+        });
         followUps.set(caseId, next);
       }
       return next.then(() => undefined);

@@ -89,6 +89,7 @@ export async function downloadMissing(
   };
   let failure: { error: unknown } | null = null;
   let release: (() => void) | null = null;
+  let missing: ReadonlySet<string> | null = null;
   for (const fileId of images.missingFor(rt.db, target.kycId)) {
     const until = backoff.blockedUntil(fileId, rt.now());
     if (until !== null) {
@@ -96,7 +97,12 @@ export async function downloadMissing(
       continue;
     }
     try {
-      release ??= await enter();
+      if (release === null) {
+        release = await enter();
+        // An earlier check of the case may have stored some of these while this one waited its turn.
+        missing = new Set(images.missingFor(rt.db, target.kycId));
+      }
+      if (!missing?.has(fileId)) continue;
       const maxBytes = rt.options.maxImageBytes;
       const content = await call(target.priority, () =>
         rt.client.getKycFile(target.kycId, fileId, { maxBytes }),
@@ -120,8 +126,13 @@ export async function downloadMissing(
       break;
     }
   }
-  release?.();
-  const stored = commitFiles(rt, target, outcome);
+  let stored: number;
+  try {
+    // Stored before the turn passes on, so the next check of the case sees these files as cached.
+    stored = commitFiles(rt, target, outcome);
+  } finally {
+    release?.();
+  }
   if (failure) throw failure.error;
   return stored;
 }
