@@ -169,11 +169,14 @@ export async function openWebhookDesk(
     logger: silent,
     live: true,
     leases: book,
-    fetch: async (ids) => {
+    fetch: async (reads) => {
+      const ids = reads.map((read) => read.caseId);
       counts.webhook += ids.length;
       for (const id of ids) inWebhookRead.add(id);
       try {
-        await Promise.allSettled(ids.map((id) => engine.refresh(id)));
+        await Promise.allSettled(
+          reads.map(({ caseId, reads: scope }) => engine.refresh(caseId, { reads: scope })),
+        );
       } finally {
         for (const id of ids) inWebhookRead.delete(id);
       }

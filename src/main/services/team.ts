@@ -115,10 +115,12 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
         onApplied: (ids) => ctx.events.emit('cases:changed', { ids }),
         leases: ctx.leaseBook?.(wsId),
         // A webhook made this desk the one to read these cases (only the active workspace has an engine).
-        fetch: async (ids) => {
+        fetch: async (reads) => {
           const engine = ctx.runtime.activeId() === wsId ? ctx.runtime.engine() : null;
           if (!engine) return;
-          await Promise.allSettled(ids.map((id) => engine.refresh(id)));
+          await Promise.allSettled(
+            reads.map(({ caseId, reads: scope }) => engine.refresh(caseId, { reads: scope })),
+          );
         },
       });
       sessions.set(wsId, session);

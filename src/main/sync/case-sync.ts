@@ -39,7 +39,16 @@ export interface CheckRequest {
   forceKyc: boolean;
   /** The schedule's reason (cadence class) that made the case due, if any. */
   reason: string | null;
+  /**
+   * What a webhook said changed (ADR 0022): 'idv' reads the IDV, and the KYC only when it is new to
+   * the cache; 'kyc' reads only the KYC when the cache already knows it (else both). Absent: a poll or
+   * the officer's refresh, read as usual.
+   */
+  reads?: ReadScope;
 }
+
+/** The resource a webhook named: the read it earns (a trigger, never data). */
+export type ReadScope = 'idv' | 'kyc';
 
 export interface CheckOutcome {
   changed: boolean;
@@ -57,10 +66,12 @@ export function needsKyc(
   before: CaseSnapshot | null,
   idv: Idv,
   kycId: string,
-  request: Pick<CheckRequest, 'forceKyc' | 'reason'>,
+  request: Pick<CheckRequest, 'forceKyc' | 'reason' | 'reads'>,
 ): boolean {
   if (request.forceKyc) return true;
   if (!before || before.kycId !== kycId || before.kycStatus === null) return true;
+  // An IDV event: a change of the KYC comes with its own event.
+  if (request.reads === 'idv') return false;
   if (before.idvJson !== canonicalJson(idv)) return true;
   const settled = SETTLED_KYC.has(before.kycStatus);
   if (idv.status === 'Completed' && !settled) return true;
@@ -72,6 +83,8 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
   const { caseId, priority } = request;
   // A purged case (retention, redaction) keeps its minimal record: nothing is fetched into it again.
   if (lifecycle.isPurged(rt.db, caseId)) return { changed: false, imagesStored: 0 };
+  const known = request.reads === 'kyc' ? snapshot(rt.db, rt.ws, caseId) : null;
+  if (known?.kycId) return kycOnly(env, request, known.kycId);
   const fetched = await env.call(priority, async () => {
     const seq = env.nextSeq();
     return { idv: await rt.client.getIdv(caseId), seq };
@@ -105,14 +118,40 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
   });
   if (result.transitions.length > 0) env.report(caseId, result.transitions);
 
-  let imagesStored = 0;
-  if (kycId !== null) {
-    // Behind the status checks of the same class: images matter once the officer reviews.
-    const target = { caseId, kycId, priority: priority + 0.5 };
-    imagesStored = await downloadMissing(rt, env.call, env.files, target, () => env.enterDownloads(caseId));
-    if (imagesStored > 0) env.report(caseId, [{ kind: 'files_cached', count: imagesStored }]);
-  }
+  const imagesStored = kycId === null ? 0 : await downloads(env, request, kycId);
   return { changed: result.changed || imagesStored > 0, imagesStored };
+}
+
+/** The KYC a webhook named, read alone: the IDV it belongs to is already in the cache. */
+async function kycOnly(env: CheckEnv, request: CheckRequest, kycId: string): Promise<CheckOutcome> {
+  const { rt } = env;
+  const { caseId, priority } = request;
+  const kyc = await env.call(priority, async () => {
+    const seq = env.nextSeq();
+    return { data: await rt.client.getKyc(kycId), seq };
+  });
+  if (kyc.data.id !== kycId) throw new OndatoError('bad_response', { operation: 'get KYC identification' });
+  const refusedFiles = env.files.anyBlocked(images.missingFor(rt.db, kycId), rt.now());
+  const result = commitCheck(rt, {
+    caseId,
+    idv: null,
+    idvSeq: kyc.seq,
+    kyc,
+    viewing: env.isViewing(caseId),
+    clean: !refusedFiles,
+  });
+  if (result.transitions.length > 0) env.report(caseId, result.transitions);
+  const imagesStored = await downloads(env, request, kycId);
+  return { changed: result.changed || imagesStored > 0, imagesStored };
+}
+
+async function downloads(env: CheckEnv, request: CheckRequest, kycId: string): Promise<number> {
+  const { caseId } = request;
+  // Behind the status checks of the same class: images matter once the officer reviews.
+  const target = { caseId, kycId, priority: request.priority + 0.5 };
+  const stored = await downloadMissing(env.rt, env.call, env.files, target, () => env.enterDownloads(caseId));
+  if (stored > 0) env.report(caseId, [{ kind: 'files_cached', count: stored }]);
+  return stored;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as cases from '../db/repos/cases';
 import { isOndatoError } from '../ondato';
 import type { SyncState, SyncStatus } from '../../shared/domain/views';
 import { PRIORITY } from './cadence';
-import { checkCase, type CheckEnv, type CheckOutcome, type CheckRequest } from './case-sync';
+import { checkCase, type CheckEnv, type CheckOutcome, type CheckRequest, type ReadScope } from './case-sync';
 import { classifyFailure } from './failures';
 import { RequestGate, Slots, SyncStopped } from './gate';
 import { FileBackoff, type Call } from './images';
@@ -20,6 +20,18 @@ export type { SyncEngineDeps, SyncEngineOptions, Timers } from './options';
 
 const DEFAULT_WATCH_MS = 15 * 60_000;
 const noop = (): void => undefined;
+
+type RefreshRequest = Omit<CheckRequest, 'caseId'>;
+
+/** A refresh reads at the officer's priority; a webhook's names its resource, the officer's reads all. */
+function refreshRequest(reads: ReadScope | undefined): RefreshRequest {
+  const base = { priority: PRIORITY.viewing, reason: null };
+  return reads === undefined ? { ...base, forceKyc: true } : { ...base, forceKyc: false, reads };
+}
+
+function widen(a: RefreshRequest, b: RefreshRequest): RefreshRequest {
+  return a.reads !== undefined && a.reads === b.reads ? a : refreshRequest(undefined);
+}
 /** A 429 without Retry-After still pauses everyone briefly: hammering a limiter only extends it. */
 const DEFAULT_RATE_PAUSE_MS = 5_000;
 
@@ -43,7 +55,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   /** Every case with a request chain in flight (one per case). */
   const inFlight = new Map<string, Promise<CheckOutcome>>();
   /** One follow-up read per case for refreshes that arrived while a read was in flight. */
-  const followUps = new Map<string, Promise<CheckOutcome>>();
+  const followUps = new Map<string, { done: Promise<CheckOutcome>; request: RefreshRequest }>();
   /** Resolves when the case's current check is done with IDV and KYC (it may still be downloading). */
   const statusPhases = new Map<string, { done: Promise<void>; end: () => void }>();
   /** Every check not yet settled, including one still downloading after a follow-up took its place. */
@@ -303,26 +315,32 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       );
     },
 
-    refresh(caseId) {
+    refresh(caseId, options = {}) {
       if (stopping) return Promise.reject(new SyncStopped());
-      const request = { priority: PRIORITY.viewing, forceKyc: true, reason: null };
+      const request: RefreshRequest = refreshRequest(options.reads);
       const running = inFlight.get(caseId);
       if (!running) return startCheck(caseId, request).then(() => undefined);
       // A refresh asks what Ondato holds now (an officer's click, a webhook): the read in flight may
       // have been answered before the change that prompted it. Read again once its IDV and KYC are in
       // (its image downloads, at a lower priority, need not finish first: the two checks take turns
       // per file list); every refresh that arrives meanwhile shares that one follow-up read.
-      let next = followUps.get(caseId);
-      if (!next) {
-        const statusRead = statusPhases.get(caseId)?.done ?? Promise.resolve();
-        next = Promise.race([running.then(noop, noop), statusRead]).then(() => {
+      const queued = followUps.get(caseId);
+      if (queued) {
+        // One follow-up covers every refresh that joins it: it reads what any of them asked for.
+        queued.request = widen(queued.request, request);
+        return queued.done.then(() => undefined);
+      }
+      const statusRead = statusPhases.get(caseId)?.done ?? Promise.resolve();
+      const next: { done: Promise<CheckOutcome>; request: RefreshRequest } = {
+        request,
+        done: Promise.race([running.then(noop, noop), statusRead]).then(() => {
           followUps.delete(caseId);
           if (stopping) throw new SyncStopped();
-          return startCheck(caseId, request, running);
-        });
-        followUps.set(caseId, next);
-      }
-      return next.then(() => undefined);
+          return startCheck(caseId, next.request, running);
+        }),
+      };
+      followUps.set(caseId, next);
+      return next.done.then(() => undefined);
     },
 
     async syncOnce(options = {}) {

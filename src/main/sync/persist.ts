@@ -45,7 +45,8 @@ export interface CheckResult {
 
 export interface FetchedCheck {
   caseId: string;
-  idv: Idv;
+  /** Null when only the KYC was read (a KYC webhook): the cached IDV stands. */
+  idv: Idv | null;
   idvSeq: number;
   kyc: { data: KycIdentification; seq: number } | null;
   viewing: boolean;
@@ -58,7 +59,9 @@ export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
   const now = rt.now();
   return writeTx(db, (): CheckResult => {
     const before = snapshot(db, ws, fetched.caseId);
-    const idvResult = cases.applyIdv(db, ws, fetched.idv, fetched.idvSeq, now);
+    const idvResult = fetched.idv
+      ? cases.applyIdv(db, ws, fetched.idv, fetched.idvSeq, now)
+      : cases.markSynced(db, fetched.caseId, fetched.idvSeq, now);
     const kycResult = fetched.kyc
       ? kycRepo.applyKyc(db, ws, fetched.caseId, fetched.kyc.data, fetched.kyc.seq, now)
       : 'unchanged';
@@ -70,7 +73,7 @@ export function commitCheck(rt: Runtime, fetched: FetchedCheck): CheckResult {
     const prev = schedule.get(db, fetched.caseId);
     const lastChangeAt = changed ? now : (prev?.lastChangeAt ?? now);
     const watchUntil = prev?.watchUntil ?? null;
-    const idvStatus = after?.idvStatus ?? fetched.idv.status;
+    const idvStatus = after?.idvStatus ?? fetched.idv?.status ?? 'Pending';
     const { cls, interval } = nextInterval({
       idvStatus,
       kycStatus: cadenceKycStatus(idvStatus, after?.kycStatus ?? null),
@@ -115,11 +118,12 @@ export function trimmedMessage(over: readonly OverCap[]): string {
  * logs once, when the case first gets it: a case polled every few seconds does not flood the log.
  */
 function markTrimmed(rt: Runtime, fetched: FetchedCheck, now: number): void {
-  if (fetched.kyc === null && overCapOf(fetched.idv).length === 0) {
+  const idvOver = fetched.idv ? overCapOf(fetched.idv) : [];
+  if (fetched.kyc === null && idvOver.length === 0) {
     // The KYC was not read this time: a notice about it stays until the KYC is read again.
     return;
   }
-  const over = [...new Set([...overCapOf(fetched.idv), ...(fetched.kyc ? overCapOf(fetched.kyc.data) : [])])];
+  const over = [...new Set([...idvOver, ...(fetched.kyc ? overCapOf(fetched.kyc.data) : [])])];
   const result = syncErrors.setCaseNotice(rt.db, rt.ws, {
     caseId: fetched.caseId,
     code: TRIMMED_CODE,

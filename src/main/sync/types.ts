@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../shared/domain/views';
+import type { ReadScope } from './case-sync';
 
 /** What happened upstream to one case in one check; drives notifications and the timeline. */
 export type Transition =
@@ -39,8 +40,10 @@ export interface SyncEngine {
   /**
    * Checks one case now (joining a check already in flight for it); resolves when the cache holds
    * the result, rejects with the OndatoError when Ondato could not be reached or answered badly.
+   * `reads` narrows the read to what a webhook named (see CheckRequest.reads); the officer's refresh
+   * reads everything.
    */
-  refresh(caseId: string): Promise<void>;
+  refresh(caseId: string, options?: { reads?: ReadScope }): Promise<void>;
   /** One pass over every case of the workspace that is not settled (or all with `all`), for `kyc-desk sync --once`. */
   syncOnce(options?: { all?: boolean }): Promise<SyncOnceReport>;
   status(): SyncStatus;

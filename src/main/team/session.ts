@@ -11,7 +11,7 @@ import { checkTeamSchema } from '../../team-db/migrate';
 import type { TeamCrossCheck, TeamStatusView } from '../../shared/domain/team';
 import { isConnectionLoss } from './connection-loss';
 import { claimPolls, claimQuietPolls, whoAmI } from './team-api';
-import { SAFETY_NET_SECONDS, WebhookDesk } from './webhooks';
+import { SAFETY_NET_SECONDS, WebhookDesk, type WebhookRead } from './webhooks';
 import {
   crossCheck,
   publishResults,
@@ -44,10 +44,11 @@ export interface TeamSessionDeps {
   /** The workspace's lease book: rounds that claim put the team's poll leases in it. */
   leases?: LeaseBook | undefined;
   /**
-   * Reads these cases from Ondato now (the engine's refresh): a webhook said they changed and this
-   * desk holds their leases. Without it (one-shot CLI) the session does not react to webhooks.
+   * Reads these cases from Ondato now (the engine's refresh, narrowed to the resource the events
+   * named): a webhook said they changed and this desk holds their leases. Without it (one-shot CLI)
+   * the session does not react to webhooks.
    */
-  fetch?: ((caseIds: string[]) => Promise<void>) | undefined;
+  fetch?: ((reads: WebhookRead[]) => Promise<void>) | undefined;
 }
 
 /** How long a poll lease lasts in the team database; a dead desk's cases wait at most this long. */
@@ -211,11 +212,15 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   const leaseUntil = (): number => deps.now() + LEASE_TTL_SECONDS * 1000 - LEASE_MARGIN_MS;
 
   /** New webhook events: the cases whose lease this desk won, to be read from Ondato. */
-  async function claimWebhookCases(client: ClientBase, deskId: string): Promise<string[]> {
+  async function claimWebhookCases(client: ClientBase, deskId: string): Promise<WebhookRead[]> {
     if (!reactsToWebhooks) return [];
     await webhooks.collect(client);
     const mine = await webhooks.claim(client, deskId, LEASE_TTL_SECONDS);
-    deps.leases?.grant(mine, leaseUntil(), { poll: false });
+    deps.leases?.grant(
+      mine.map((read) => read.caseId),
+      leaseUntil(),
+      { poll: false },
+    );
     return mine;
   }
 
@@ -224,7 +229,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   }
 
   /** One round; returns the cases a webhook made this desk's to fetch. */
-  async function round(claim: boolean): Promise<string[]> {
+  async function round(claim: boolean): Promise<WebhookRead[]> {
     const client = await connect();
     const rc = roundContext();
     await registerLocalCases(client, rc);
@@ -246,13 +251,13 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   }
 
   /** Reads the cases from Ondato, then a round publishes them to the team (and gives the leases back). */
-  async function fetchAndPublish(caseIds: string[]): Promise<void> {
-    if (caseIds.length === 0 || !deps.fetch || stopped) return;
+  async function fetchAndPublish(reads: WebhookRead[]): Promise<void> {
+    if (reads.length === 0 || !deps.fetch || stopped) return;
     try {
-      await deps.fetch(caseIds);
+      await deps.fetch(reads);
     } catch {
       // The case's own failure is in the cache; its lease lapses and the safety net polls it.
-      deps.logger.warn('team: webhook fetch failed', { cases: caseIds.length });
+      deps.logger.warn('team: webhook fetch failed', { cases: reads.length });
     }
     await sync({ claim: false });
   }
@@ -269,9 +274,9 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   async function sync(options: { claim?: boolean } = {}): Promise<void> {
     if (stopped) return;
     const claim = options.claim ?? deps.live;
-    const mine = await serial(async (): Promise<string[]> => {
+    const mine = await serial(async (): Promise<WebhookRead[]> => {
       const reused = work !== null;
-      let won: string[] = [];
+      let won: WebhookRead[] = [];
       try {
         won = await round(claim);
       } catch (error) {
@@ -333,7 +338,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   function requestWebhooks(): void {
     if (webhooksQueued || stopped) return;
     webhooksQueued = true;
-    void serial(async (): Promise<string[]> => {
+    void serial(async (): Promise<WebhookRead[]> => {
       webhooksQueued = false;
       try {
         const client = await connect();

@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import * as casesRepo from '../db/repos/cases';
 import type { Db } from '../db/sql';
 import type { TeamRelayStatus } from '../../shared/domain/views';
+import type { ReadScope } from '../sync/case-sync';
 
 /*
  * The desk's side of the team relay (ADR 0022). A webhook only says "this case changed": the desk that
@@ -18,10 +19,24 @@ const EVENT_PAGE = 1_000;
 
 export type ClaimAnswer = 'claimed' | 'held' | 'fresh' | 'unknown';
 
+/** A case this desk is to read from Ondato, and what its events named (absent: read it all). */
+export interface WebhookRead {
+  caseId: string;
+  reads?: ReadScope;
+}
+
 interface EventRow {
   event_id: string;
+  type: string;
   case_id: string;
   received_at: Date;
+}
+
+/** The resource an event type names; an unknown type (Ondato adds some) earns a full read. */
+export function scopeOf(type: string): ReadScope | undefined {
+  if (type.startsWith('IdentityVerification.')) return 'idv';
+  if (type.startsWith('KycIdentification.')) return 'kyc';
+  return undefined;
 }
 
 interface HealthRow {
@@ -47,8 +62,8 @@ export function relayStatusOf(row: HealthRow | undefined): TeamRelayStatus | nul
 export class WebhookDesk {
   private cursor: Date | null = null;
   private readonly seen = new Map<string, number>();
-  /** Cases with an event this desk has not yet seen fetched. */
-  private readonly pending = new Set<string>();
+  /** Cases with an event this desk has not yet seen fetched, with what the events named ('all': both). */
+  private readonly pending = new Map<string, ReadScope | 'all'>();
   status: TeamRelayStatus | null = null;
 
   constructor(
@@ -70,7 +85,7 @@ export class WebhookDesk {
     let after: [Date, string] = [new Date(this.cursor!.getTime() - OVERLAP_MS), ''];
     for (;;) {
       const rows = await client.query<EventRow>(
-        `SELECT event_id, case_id, received_at FROM kyc_team.webhook_case_events
+        `SELECT event_id, type, case_id, received_at FROM kyc_team.webhook_case_events
           WHERE (received_at, event_id) > ($1, $2) ORDER BY received_at, event_id LIMIT $3`,
         [after[0], after[1], EVENT_PAGE],
       );
@@ -89,16 +104,18 @@ export class WebhookDesk {
     this.seen.set(row.event_id, row.received_at.getTime());
     // The team tracks the case but this desk has not pulled it yet: another desk fetches it.
     if (!casesRepo.get(this.db, this.ws, row.case_id)) return;
-    this.pending.add(row.case_id);
+    const scope = scopeOf(row.type) ?? 'all';
+    const before = this.pending.get(row.case_id);
+    this.pending.set(row.case_id, before === undefined || before === scope ? scope : 'all');
   }
 
   /**
    * Tries to take the lease of every pending case: the claimed ones are this desk's to fetch; a case
    * another desk holds stays pending (asked again next round).
    */
-  async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<string[]> {
-    const mine: string[] = [];
-    for (const caseId of [...this.pending]) {
+  async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<WebhookRead[]> {
+    const mine: WebhookRead[] = [];
+    for (const [caseId, scope] of [...this.pending]) {
       // No "polled after the event" shortcut (claim_case's 'fresh'): the team's last_polled is when a
       // result was published, not when Ondato answered it, so a read answered before the event but
       // published after it would hide the change until the safety net. An event always earns a read.
@@ -109,7 +126,7 @@ export class WebhookDesk {
       const verdict = answer.rows[0]?.answer ?? 'unknown';
       if (verdict === 'held') continue;
       this.pending.delete(caseId);
-      if (verdict === 'claimed') mine.push(caseId);
+      if (verdict === 'claimed') mine.push(scope === 'all' ? { caseId } : { caseId, reads: scope });
     }
     return mine;
   }

@@ -60,6 +60,19 @@ export function insertCreated(db: Db, ws: string, input: CreatedCase): CaseSumma
 }
 
 /**
+ * A successful check that left the IDV as it was (or did not read it: a KYC webhook's read): the sync
+ * time and the fetch order move on, so the team publishes the result.
+ */
+export function markSynced(db: Db, caseId: string, fetchSeq: number, syncedAt: number): 'unchanged' {
+  stmt(db, 'UPDATE cases SET synced_at = ?, fetch_seq = max(fetch_seq, ?) WHERE id = ?').run(
+    syncedAt,
+    fetchSeq,
+    caseId,
+  );
+  return 'unchanged';
+}
+
+/**
  * Stores a fetched IDV (inserting the case if it was discovered upstream). 'stale' when an older
  * response arrives after a newer one; 'unchanged' when the payload is identical (only the sync time
  * and fetch order move on).
@@ -82,14 +95,7 @@ export function applyIdv(
     const modified = isoToMs(idv.modifiedUtc);
     if (row && isStale(row.modified_utc, row.fetch_seq, modified, fetchSeq)) return 'stale';
     const json = canonicalJson(idv);
-    if (row && row.idv_json === json) {
-      stmt(db, 'UPDATE cases SET synced_at = ?, fetch_seq = max(fetch_seq, ?) WHERE id = ?').run(
-        syncedAt,
-        fetchSeq,
-        idv.id,
-      );
-      return 'unchanged';
-    }
+    if (row && row.idv_json === json) return markSynced(db, idv.id, fetchSeq, syncedAt);
     const values = {
       id: idv.id,
       ws,
