@@ -45,8 +45,9 @@ const OFFICER_FUNCTIONS = [
 /** Group roles and grants; idempotent, run by the owner after every migration. */
 export function grantsSql(): string {
   const { officer, supervisor, auditor, relay } = GROUP_ROLES;
+  // Roles are cluster-wide: two team databases of one cluster migrated at once race to create them.
   const createRole = (name: string): string =>
-    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${name}') THEN CREATE ROLE ${name} NOLOGIN; END IF; END $$;`;
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${name}') THEN CREATE ROLE ${name} NOLOGIN; END IF; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;`;
   return [
     createRole(officer),
     createRole(supervisor),
