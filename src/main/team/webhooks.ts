@@ -62,8 +62,11 @@ export function relayStatusOf(row: HealthRow | undefined): TeamRelayStatus | nul
 export class WebhookDesk {
   private cursor: Date | null = null;
   private readonly seen = new Map<string, number>();
-  /** Cases with an event this desk has not yet seen fetched, with what the events named ('all': both). */
-  private readonly pending = new Map<string, ReadScope | 'all'>();
+  /**
+   * Cases with an event this desk has not yet seen fetched: what the events named ('all': both) and
+   * when the newest of them arrived (a read that began after it has the change).
+   */
+  private readonly pending = new Map<string, { scope: ReadScope | 'all'; after: Date }>();
   status: TeamRelayStatus | null = null;
 
   constructor(
@@ -106,22 +109,23 @@ export class WebhookDesk {
     if (!casesRepo.get(this.db, this.ws, row.case_id)) return;
     const scope = scopeOf(row.type) ?? 'all';
     const before = this.pending.get(row.case_id);
-    this.pending.set(row.case_id, before === undefined || before === scope ? scope : 'all');
+    this.pending.set(row.case_id, {
+      scope: before === undefined || before.scope === scope ? scope : 'all',
+      after: before && before.after > row.received_at ? before.after : row.received_at,
+    });
   }
 
   /**
    * Tries to take the lease of every pending case: the claimed ones are this desk's to fetch; a case
-   * another desk holds stays pending (asked again next round).
+   * another desk holds stays pending (asked again next round, when that desk has published); a case
+   * whose published result was read after the event ('fresh', team schema 6) needs no read.
    */
   async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<WebhookRead[]> {
     const mine: WebhookRead[] = [];
-    for (const [caseId, scope] of [...this.pending]) {
-      // No "polled after the event" shortcut (claim_case's 'fresh'): the team's last_polled is when a
-      // result was published, not when Ondato answered it, so a read answered before the event but
-      // published after it would hide the change until the safety net. An event always earns a read.
+    for (const [caseId, { scope, after }] of [...this.pending]) {
       const answer = await client.query<{ answer: ClaimAnswer }>(
         'SELECT kyc_team.claim_case($1, $2, $3, $4) AS answer',
-        [deskId, caseId, ttlSeconds, null],
+        [deskId, caseId, ttlSeconds, after],
       );
       const verdict = answer.rows[0]?.answer ?? 'unknown';
       if (verdict === 'held') continue;

@@ -7,6 +7,7 @@ import { startTeamFixture, type TeamFixture } from './support';
 const CASE = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0001';
 const OTHER = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0002';
 const NEW = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0003';
+const LATE = '0c1f7e55-2f6c-4a43-9d59-2c8c1a4b0004';
 
 // Team schema 4 on a fresh database: the lease a webhook hands to one desk, and the quiet claim.
 describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
@@ -89,5 +90,30 @@ describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
       NEW,
     ]);
     expect(await quietFor(600)).toEqual([NEW]);
+  });
+
+  // Schema 6: 'fresh' means the published read began after the event, not merely that it was
+  // published after it — a read answered before the event and published after it hid the change.
+  it('is fresh only when the published read was taken under a lease claimed after the event', async () => {
+    await alice.query('SELECT kyc_team.register_case($1, NULL, NULL, NULL)', [LATE]);
+    const publish = (): Promise<unknown> =>
+      alice.query(
+        `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, 'desk-a')`,
+        [LATE],
+      );
+    const dbNow = async (): Promise<Date> =>
+      (await team.owner.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
+
+    expect(await claim(alice, 'desk-a', LATE, null)).toBe('claimed');
+    const event = await dbNow(); // arrives while alice's read (begun under that lease) is out
+    expect(await claim(alice, 'desk-a', LATE, event)).toBe('claimed'); // renewal keeps the first claim time
+    await publish();
+    expect(await claim(bob, 'desk-b', LATE, event)).toBe('claimed');
+    await bob.query(
+      `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, 'desk-b')`,
+      [LATE],
+    );
+    // Bob's read began after the event: a desk that hears of it later has nothing to read.
+    expect(await claim(alice, 'desk-a', LATE, event)).toBe('fresh');
   });
 });
