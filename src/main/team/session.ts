@@ -1,16 +1,20 @@
 import type { Client, ClientBase } from 'pg';
 import * as teamRepo from '../db/repos/team';
 import * as outboxRepo from '../db/repos/team-outbox';
-import type { Db } from '../db/sql';
-import type { AppLogger } from '../logger';
-import type { TimerHandle, Timers } from '../sync/options';
-import type { LeaseBook } from '../sync/poll-gate';
-import { connectTeam, parseTeamUrl } from '../../team-db/connect';
+import type { TimerHandle } from '../sync/options';
+import { parseTeamUrl } from '../../team-db/connect';
 import { isTeamDbError, TeamDbError } from '../../team-db/errors';
-import { checkTeamSchema } from '../../team-db/migrate';
-import type { TeamCrossCheck, TeamStatusView } from '../../shared/domain/team';
 import { isConnectionLoss } from './connection-loss';
-import { claimPolls, claimQuietPolls, whoAmI } from './team-api';
+import { openListener, openWorkConnection } from './session-connect';
+import {
+  LEASE_BATCH,
+  LEASE_DEFER_MS,
+  LEASE_MARGIN_MS,
+  LEASE_TTL_SECONDS,
+  type TeamSession,
+  type TeamSessionDeps,
+} from './session-types';
+import { claimPolls, claimQuietPolls } from './team-api';
 import { SAFETY_NET_SECONDS, WebhookDesk, type WebhookRead } from './webhooks';
 import {
   crossCheck,
@@ -21,59 +25,14 @@ import {
   type RoundContext,
 } from './team-sync';
 
+export { LEASE_DEFER_MS, LEASE_TTL_SECONDS } from './session-types';
+export type { TeamSession, TeamSessionDeps } from './session-types';
+
 /*
- * A joined workspace's link to its team database: at most two connections (one for work, one that only
- * LISTENs for 'kyc_team_changes'), never a pool. Offline-first: the cache stays what everything reads;
- * while the team database is away, decisions queue in the outbox and the session reconnects with
- * backoff on the injected timers; each reconnect runs a full round (push, publish, pull).
+ * A joined workspace's link to its team database (the contract is in session-types.ts): rounds, the
+ * share of fresh results, the pull on NOTIFY and the reaction to webhooks, all in turn on the one work
+ * connection.
  */
-export interface TeamSessionDeps {
-  db: Db;
-  workspaceId: string;
-  /** Keychain password, if the officer gave one; otherwise PGPASSWORD / ~/.pgpass / certificate. */
-  password: () => Promise<string | null>;
-  env: Record<string, string | undefined>;
-  home?: string | undefined;
-  now: () => number;
-  timers: Timers;
-  logger: AppLogger;
-  /** False for one-shot CLI commands: one work connection, no LISTEN, no reconnect loop. */
-  live: boolean;
-  backoff?: { minMs: number; maxMs: number };
-  onApplied?: (caseIds: string[]) => void;
-  /** The workspace's lease book: rounds that claim put the team's poll leases in it. */
-  leases?: LeaseBook | undefined;
-  /**
-   * Reads these cases from Ondato now (the engine's refresh, narrowed to the resource the events
-   * named): a webhook said they changed and this desk holds their leases. Without it (one-shot CLI)
-   * the session does not react to webhooks.
-   */
-  fetch?: ((reads: WebhookRead[]) => Promise<void>) | undefined;
-}
-
-/** How long a poll lease lasts in the team database; a dead desk's cases wait at most this long. */
-export const LEASE_TTL_SECONDS = 120;
-/** A live desk renews its leases (a round) this often; a refused case is looked at again then. */
-export const LEASE_DEFER_MS = 30_000;
-const LEASE_BATCH = 100;
-/** Local leases end this much before the team's, so two desks never both believe they hold one. */
-const LEASE_MARGIN_MS = 10_000;
-
-export interface TeamSession {
-  /**
-   * Connects (once) and runs a round; never throws — the problem shows in status(). `claim` takes
-   * poll leases for this desk's engine (live sessions always do).
-   */
-  sync(options?: { claim?: boolean }): Promise<void>;
-  /** Registers new local cases and publishes fresh results soon, in one turn per burst (live sessions). */
-  share(): void;
-  /** Runs `work` on the work connection, connecting first; throws the team's one-line error. */
-  withClient<T>(work: (client: ClientBase) => Promise<T>): Promise<T>;
-  crossCheck(): Promise<TeamCrossCheck>;
-  status(): TeamStatusView;
-  stop(): Promise<void>;
-}
-
 export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   const backoff = deps.backoff ?? { minMs: 1_000, maxMs: 60_000 };
   const target = (): string => {
@@ -142,47 +101,28 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
       ...(deps.home === undefined ? {} : { home: deps.home }),
       applicationName: `kyc-desk ${link.deskId}`,
     };
-    const client = await connectTeam(options);
-    try {
-      schemaVersion = await checkTeamSchema(client);
-      const me = await whoAmI(client);
-      if (!me) {
-        throw new TeamDbError(
-          'team_forbidden',
-          `Team database ${target()}: this role is not an active officer of the team.`,
-        );
-      }
-      const sla = await client.query<{ sla_minutes: number }>('SELECT sla_minutes FROM kyc_team.settings');
-      teamRepo.setIdentity(deps.db, deps.workspaceId, {
-        officer: me.role,
-        supervisor: me.supervisor,
-        slaMinutes: sla.rows[0]?.sla_minutes ?? null,
-      });
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
+    const opened = await openWorkConnection(deps.db, deps.workspaceId, options, target());
+    const client = opened.client;
+    schemaVersion = opened.schemaVersion;
     client.on('error', (error) => lost(error));
     client.on('end', () => {
       if (work === client) lost(new Error('Connection terminated'));
     });
     work = client;
     if (deps.live) {
-      const listen = await connectTeam({ ...options, applicationName: `kyc-desk ${link.deskId} listen` });
-      listen.on('notification', (message) => {
-        if (message.channel === 'kyc_team_webhooks') requestWebhooks();
-        else requestPull();
-      });
-      listen.on('error', (error) => lost(error));
-      listen.on('end', () => {
-        if (listener === listen) lost(new Error('Connection terminated'));
-      });
-      await listen.query('LISTEN kyc_team_changes');
-      if (reactsToWebhooks) {
-        await webhooks.start(client);
-        await listen.query('LISTEN kyc_team_webhooks');
-      }
-      listener = listen;
+      if (reactsToWebhooks) await webhooks.start(client);
+      const channels = reactsToWebhooks ? ['kyc_team_changes', 'kyc_team_webhooks'] : ['kyc_team_changes'];
+      listener = await openListener(
+        { ...options, applicationName: `kyc-desk ${link.deskId} listen` },
+        channels,
+        {
+          notified: (channel) => (channel === 'kyc_team_webhooks' ? requestWebhooks() : requestPull()),
+          failed: (error) => lost(error),
+          ended: (listen) => {
+            if (listener === listen) lost(new Error('Connection terminated'));
+          },
+        },
+      );
     }
     retryMs = backoff.minMs;
     problem = null;
