@@ -135,13 +135,13 @@ describe.skipIf(!hasPostgres())('desk ↔ team database', () => {
 
   it('polls each due case from one desk only', async () => {
     await team.owner.query("UPDATE kyc_team.poll_schedule SET next_due = now() + interval '1 day'");
-    const ids = await Promise.all(
-      Array.from({ length: 30 }, async () => {
-        const caseId = randomUUID();
-        await registerCase(ana, { caseId, setupId: null, externalRef: null, registration: null });
-        return caseId;
-      }),
-    );
+    // One after another: a pg client runs one query at a time (the desks below race on their own clients).
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      const caseId = randomUUID();
+      await registerCase(ana, { caseId, setupId: null, externalRef: null, registration: null });
+      ids.push(caseId);
+    }
     const claims = await Promise.all([ana, ben, sid].map((c, i) => claimPolls(c, `desk-${i}`, 15, 60)));
     const all = claims.flat();
     expect(new Set(all).size).toBe(all.length);
