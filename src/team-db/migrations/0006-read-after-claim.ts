@@ -4,11 +4,13 @@ import type { TeamMigration } from './types';
  * When a desk hears of a webhook late — after another desk already read the case and published it —
  * it used to read the case again: claim_case could not tell whether the published read began before
  * or after the event (last_polled is the publish time, and a read answered before the event may be
- * published after it). The lease tells: a lease holder reads only after taking its lease. So the
- * schedule now keeps when the current lease was taken (renewals by the same live holder keep the
- * first time) and, when the holder publishes and gives the lease back, that time as `read_after`:
- * the published result was read after it. claim_case answers 'fresh' only when that read began after
- * the event arrived — a change the holder's read could have missed still earns a read.
+ * published after it). The lease tells: a desk that takes a poll lease reads after taking it, and a
+ * desk that claims a case for a webhook — a new lease or its own renewed — reads it after the claim
+ * (its refresh reads again after any read already in flight). So the schedule keeps when the current
+ * lease was last claimed (claim_polls only takes free leases; claim_case stamps every claim) and, when
+ * its live holder publishes and gives it back, that time as `read_after`. claim_case answers 'fresh'
+ * only when that is later than the event's arrival: a change the holder's read could have missed
+ * still earns a read.
  */
 const sql = String.raw`
 ALTER TABLE kyc_team.poll_schedule
@@ -48,7 +50,8 @@ BEGIN
     RETURN 'held';
   END IF;
   UPDATE poll_schedule
-  SET lease_holder = p_desk, lease_expires = now() + make_interval(secs => greatest(p_ttl_seconds, 1))
+  SET lease_holder = p_desk, lease_expires = now() + make_interval(secs => greatest(p_ttl_seconds, 1)),
+      lease_claimed_at = now()
   WHERE case_id = s.case_id;
   RETURN 'claimed';
 END $$;

@@ -94,26 +94,29 @@ describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
 
   // Schema 6: 'fresh' means the published read began after the event, not merely that it was
   // published after it — a read answered before the event and published after it hid the change.
-  it('is fresh only when the published read was taken under a lease claimed after the event', async () => {
+  it('is fresh only when the published read was taken under a claim made after the event', async () => {
     await alice.query('SELECT kyc_team.register_case($1, NULL, NULL, NULL)', [LATE]);
-    const publish = (): Promise<unknown> =>
-      alice.query(
-        `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, 'desk-a')`,
-        [LATE],
+    const publish = (who: Client, desk: string): Promise<unknown> =>
+      who.query(
+        `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, $2)`,
+        [LATE, desk],
       );
     const dbNow = async (): Promise<Date> =>
       (await team.owner.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
 
     expect(await claim(alice, 'desk-a', LATE, null)).toBe('claimed');
-    const event = await dbNow(); // arrives while alice's read (begun under that lease) is out
-    expect(await claim(alice, 'desk-a', LATE, event)).toBe('claimed'); // renewal keeps the first claim time
-    await publish();
-    expect(await claim(bob, 'desk-b', LATE, event)).toBe('claimed');
-    await bob.query(
-      `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, 'desk-b')`,
-      [LATE],
-    );
+    const first = await dbNow(); // arrives while alice's read, begun under that lease, is out
+    await publish(alice, 'desk-a');
+    expect(await claim(bob, 'desk-b', LATE, first)).toBe('claimed');
+    await publish(bob, 'desk-b');
     // Bob's read began after the event: a desk that hears of it later has nothing to read.
-    expect(await claim(alice, 'desk-a', LATE, event)).toBe('fresh');
+    expect(await claim(alice, 'desk-a', LATE, first)).toBe('fresh');
+
+    // A holder that claims its own lease again for a newer event reads after that claim.
+    expect(await claim(bob, 'desk-b', LATE, null)).toBe('claimed');
+    const second = await dbNow();
+    expect(await claim(bob, 'desk-b', LATE, second)).toBe('claimed');
+    await publish(bob, 'desk-b');
+    expect(await claim(alice, 'desk-a', LATE, second)).toBe('fresh');
   });
 });
