@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { formatNumber } from '../../components/format';
 import { useNow } from '../../components/hooks';
 import { useStore } from '../../store';
 import { listMemory } from '../../components/list-memory';
@@ -196,7 +197,7 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
         ref={scroller}
         className="case-scroller"
         role="listbox"
-        aria-label={`Cases, ${total.toLocaleString('en-US')} in total`}
+        aria-label={`Cases, ${formatNumber(total)} in total`}
         aria-describedby="case-list-help"
         aria-activedescendant={activeRendered ? caseRowId(selected) : undefined}
         tabIndex={0}
