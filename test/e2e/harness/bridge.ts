@@ -6,7 +6,10 @@ import { eventChannels, requestChannels } from '../../../src/shared/ipc/channels
  * with `{ input }`; on → one EventSource on /__events, dispatched by event name (requests wait for it
  * to open, so no event a request causes is missed). Bytes travel as
  * `{ "$bytes": base64 }` both ways (codec.ts). Served as /__harness/bridge.js, a classic script placed
- * before the app's module script, so the API exists before the app runs.
+ * before the app's module script, so the API exists before the app runs. The event stream opens as
+ * the bridge loads, not at the first on(): in Electron a listener costs no round trip, and the app's
+ * first requests (made right after it subscribes) should not wait for the stream's handshake here.
+ * Answers without bytes skip the decoding walk, as structured cloning in Electron has none.
  */
 export function bridgeScript(): string {
   return `(() => {
@@ -77,7 +80,10 @@ export function bridgeScript(): string {
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ input: encode(input) }),
-      })).then((response) => response.json()).then(decode, () => unreachable);
+      }))
+        .then((response) => response.text())
+        .then((text) => ({ text, value: JSON.parse(text) }))
+        .then(({ text, value }) => (text.includes('"$bytes"') ? decode(value) : value), () => unreachable);
     },
     on(event, listener) {
       if (!events.includes(event)) return () => undefined;
@@ -89,6 +95,7 @@ export function bridgeScript(): string {
     },
   };
   Object.defineProperty(window, 'kycDesk', { value: Object.freeze(api), writable: false, configurable: false });
+  connect();
 })();
 `;
 }
