@@ -153,6 +153,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
 
     reviewOpen(caseId) {
       let open = true;
+      // The case first: main answers in order, and the rest of the screen waits for it.
+      void get().reviewLoad(caseId);
       void call('cases:viewing', { caseId }).catch(() => undefined);
       const offChanged = subscribe('cases:changed', ({ ids }) => {
         if (!open || !ids.includes(caseId)) return;
@@ -160,7 +162,6 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
         void get().reviewLoadDecisions(caseId);
         void get().reviewLoadTimeline(caseId);
       });
-      void get().reviewLoad(caseId);
       void get().reviewLoadDecisions(caseId);
       void get().reviewLoadTimeline(caseId);
       return () => {

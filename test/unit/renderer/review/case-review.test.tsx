@@ -16,6 +16,7 @@ import {
   fakeBridge,
   kycPayload,
   ONLINE,
+  PNG_BYTES,
   type FakeBridge,
 } from './fixtures';
 
@@ -56,6 +57,27 @@ describe('CaseReview', () => {
     expect(bridge.callsTo('cases:viewing')).toEqual([{ caseId: 'case-1' }]);
     unmount();
     expect(bridge.callsTo('cases:viewing')).toEqual([{ caseId: 'case-1' }, { caseId: null }]);
+  });
+
+  it('asks for the first document image as the case arrives, before the workspace renders, and only once', async () => {
+    const view = freshView();
+    const panesWhenAsked: boolean[] = [];
+    bridge = fakeBridge({
+      ...caseHandlers(view),
+      'cases:image': () => {
+        panesWhenAsked.push(document.querySelector('.rv-docpane') !== null);
+        return { mime: 'image/png', bytes: PNG_BYTES };
+      },
+    });
+    window.kycDesk = bridge;
+    useStore.setState(useStore.getInitialState(), true);
+    useStore.setState({ sync: ONLINE });
+    render(<CaseReview caseId={view.id} />);
+    await screen.findByRole('img', { name: 'Document front' });
+    // The front (shown first) was asked for before the document pane existed; the pane took that load.
+    expect(bridge.callsTo('cases:image')[0]).toEqual({ caseId: 'case-1', fileId: 'file-front' });
+    expect(panesWhenAsked[0]).toBe(false);
+    expect(bridge.callsTo('cases:image').filter((c) => c.fileId === 'file-front')).toHaveLength(1);
   });
 
   it('shows unknown Ondato values exactly as they came', async () => {
