@@ -52,13 +52,18 @@ export function bridgeScript(): string {
   let source = null;
   // Until the event stream is open, requests wait for it: in Electron a listener is live as soon as
   // on() returns, so an event caused by a request made after on() must not be lost here either.
+  // Once it is open, a request is sent at once (as ipcRenderer.invoke sends), not a microtask later
+  // behind whatever else the page queued.
   let opened = Promise.resolve();
+  let open = true;
   const connect = () => {
     if (source) return;
     source = new EventSource('/__events');
+    open = false;
     opened = new Promise((resolve) => {
-      source.addEventListener('open', resolve, { once: true });
-      source.addEventListener('error', resolve, { once: true });
+      const done = () => { open = true; resolve(); };
+      source.addEventListener('open', done, { once: true });
+      source.addEventListener('error', done, { once: true });
     });
     for (const name of events) {
       source.addEventListener(name, (message) => {
@@ -75,12 +80,19 @@ export function bridgeScript(): string {
       if (!channels.includes(channel)) {
         return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown request.' } });
       }
-      return opened.then(() => fetch('/__ipc/' + encodeURIComponent(channel), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ input: encode(input) }),
-      }))
+      const send = () => {
+        try {
+          return fetch('/__ipc/' + encodeURIComponent(channel), {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ input: encode(input) }),
+          });
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+      return (open ? send() : opened.then(send))
         .then((response) => response.text())
         .then((text) => ({ text, value: JSON.parse(text) }))
         .then(({ text, value }) => (text.includes('"$bytes"') ? decode(value) : value), () => unreachable);
