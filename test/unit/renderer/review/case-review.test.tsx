@@ -77,7 +77,8 @@ describe('CaseReview', () => {
     // The front (shown first) was asked for before the document pane existed; the pane took that load.
     expect(bridge.callsTo('cases:image')[0]).toEqual({ caseId: 'case-1', fileId: 'file-front' });
     expect(panesWhenAsked[0]).toBe(false);
-    expect(bridge.callsTo('cases:image').filter((c) => c.fileId === 'file-front')).toHaveLength(1);
+    const front = JSON.stringify({ caseId: 'case-1', fileId: 'file-front' });
+    expect(bridge.callsTo('cases:image').filter((c) => JSON.stringify(c) === front)).toHaveLength(1);
   });
 
   it('shows unknown Ondato values exactly as they came', async () => {

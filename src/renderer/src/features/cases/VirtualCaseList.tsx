@@ -13,6 +13,11 @@ import { CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
  * a frame) overscan cannot keep up anyway, so it stays small.
  */
 const OVERSCAN = 3;
+/**
+ * Rows asked of main beyond the rendered ones, so the next page is usually in before it scrolls into
+ * view (data is cheap to hold; rendered rows are not).
+ */
+const PREFETCH_ROWS = 50;
 /** Used until the viewport has been measured (and where nothing lays out, as in unit tests). */
 const FALLBACK_HEIGHT = 600;
 
@@ -106,7 +111,8 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   const slots = inView + 2 * OVERSCAN;
 
   useEffect(() => {
-    void loadRange(first, Math.max(first, last));
+    const from = Math.max(0, first - PREFETCH_ROWS);
+    void loadRange(from, Math.max(from, last + PREFETCH_ROWS));
   }, [first, last, list.query, loadRange]);
 
   // Row clicks go through refs so the callback stays the same and memoised rows do not re-render.
