@@ -16,6 +16,7 @@ import {
   fakeBridge,
   kycPayload,
   ONLINE,
+  panelsShown,
   PNG_BYTES,
   type FakeBridge,
 } from './fixtures';
@@ -98,6 +99,7 @@ describe('CaseReview', () => {
       },
     });
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     expect(screen.getAllByText('UnderManualReview').length).toBeGreaterThan(0);
     expect(screen.getAllByText('OnHold').length).toBeGreaterThan(0);
     expect(screen.getAllByText('SanctionsScreening').length).toBeGreaterThan(0);
@@ -111,6 +113,7 @@ describe('CaseReview', () => {
   it('labels known values in words with the raw value alongside', async () => {
     start();
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     const checks = screen.getByRole('region', { name: 'Ondato checks' });
     expect(within(checks).getByText("Awaiting Ondato's decision")).toBeTruthy();
     expect(within(checks).getByText('Ondato: Awaiting')).toBeTruthy();
@@ -174,6 +177,7 @@ describe('CaseReview', () => {
   it('records a decision and announces it', async () => {
     const { user } = start();
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     const record = decision({ id: 5, decision: 'accept', reasonCode: 'verified', decidedAt: Date.now() });
     bridge.handlers['review:decide'] = () => record;
     bridge.handlers['review:decisions'] = () => [record];
