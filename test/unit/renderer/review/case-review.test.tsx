@@ -60,24 +60,33 @@ describe('CaseReview', () => {
     expect(bridge.callsTo('cases:viewing')).toEqual([{ caseId: 'case-1' }, { caseId: null }]);
   });
 
-  it('asks for the first document image as the case arrives, before the workspace renders, and only once', async () => {
+  it('asks for the first document image alongside the case, in one round trip, not after it', async () => {
     const view = freshView();
-    const panesWhenAsked: boolean[] = [];
     bridge = fakeBridge({
       ...caseHandlers(view),
-      'cases:image': () => {
-        panesWhenAsked.push(document.querySelector('.rv-docpane') !== null);
-        return { mime: 'image/png', bytes: PNG_BYTES };
-      },
+      'cases:first-image': () => ({ fileId: 'file-front', image: { mime: 'image/png', bytes: PNG_BYTES } }),
     });
     window.kycDesk = bridge;
     useStore.setState(useStore.getInitialState(), true);
     useStore.setState({ sync: ONLINE });
     render(<CaseReview caseId={view.id} />);
+    // Both requests go out before the case is in.
+    expect(bridge.calls.map((c) => c.channel).slice(0, 2)).toEqual(['cases:get', 'cases:first-image']);
     await screen.findByRole('img', { name: 'Document front' });
-    // The front (shown first) was asked for before the document pane existed; the pane took that load.
-    expect(bridge.callsTo('cases:image')[0]).toEqual({ caseId: 'case-1', fileId: 'file-front' });
-    expect(panesWhenAsked[0]).toBe(false);
+    // The front came with that answer: only the other tab's picture (the selfie) is asked for.
+    expect(bridge.callsTo('cases:first-image')).toEqual([{ caseId: 'case-1' }]);
+    const front = JSON.stringify({ caseId: 'case-1', fileId: 'file-front' });
+    expect(bridge.callsTo('cases:image').filter((c) => JSON.stringify(c) === front)).toHaveLength(0);
+  });
+
+  it('asks for the first image itself when main has none to give with the case', async () => {
+    const view = freshView();
+    bridge = fakeBridge({ ...caseHandlers(view), 'cases:first-image': () => null });
+    window.kycDesk = bridge;
+    useStore.setState(useStore.getInitialState(), true);
+    useStore.setState({ sync: ONLINE });
+    render(<CaseReview caseId={view.id} />);
+    await screen.findByRole('img', { name: 'Document front' });
     const front = JSON.stringify({ caseId: 'case-1', fileId: 'file-front' });
     expect(bridge.callsTo('cases:image').filter((c) => JSON.stringify(c) === front)).toHaveLength(1);
   });

@@ -42,13 +42,14 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
   const now = useNow(30_000);
 
   useEffect(() => open(caseId), [caseId, open]);
-  // The image the document pane shows first is asked for the moment the case arrives, before the
-  // workspace renders (zustand tells subscribers before React renders), not after.
+  // The image the document pane shows first: its entry is made the moment the case arrives, before the
+  // workspace renders (zustand tells subscribers before React renders), from the answer reviewOpen
+  // asked for alongside the case.
   useEffect(() => {
     const preload = (view: CaseView): void => {
       if ((view.lifecycle?.purgedAt ?? null) !== null) return;
       const first = orderFiles(view.kyc?.files ?? [])[0];
-      if (first) preloadImage(caseId, first, useStore.getState().reviewImage);
+      if (first) preloadImage(caseId, first, useStore.getState().reviewFirstImage);
     };
     return useStore.subscribe((state, previous) => {
       const view = state.reviewCases[caseId]?.view;
