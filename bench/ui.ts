@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -36,6 +36,29 @@ const QUERIES = Number(process.env.BENCH_UI_QUERIES ?? 30);
 const SCROLL_MS = Number(process.env.BENCH_UI_SCROLL_MS ?? 4000);
 const OPENS = Number(process.env.BENCH_UI_OPENS ?? 20);
 const VIEWPORT = { width: 1280, height: 800 };
+const PARTS = ['paint', 'search', 'scroll', 'open'] as const;
+type Part = (typeof PARTS)[number];
+/**
+ * BENCH_UI_ONLY=paint,scroll (any of PARTS) runs only those parts, for iterating on one metric. Such a
+ * run prints its table but writes no result file: bench/results/ui.json always holds a full run.
+ */
+const ONLY = (process.env.BENCH_UI_ONLY ?? '')
+  .split(',')
+  .map((part) => part.trim())
+  .filter((part) => part !== '');
+
+function wanted(part: Part): boolean {
+  return ONLY.length === 0 || ONLY.includes(part);
+}
+
+/** The machine's load average (1, 5, 15 min): the benchmark shares its cores with whatever else runs. */
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
 const DROPPED_MS = 50;
 
 async function ipc<C extends RequestChannel>(
@@ -123,7 +146,11 @@ function openScript(ref: string): string {
 }
 
 /** Caches a specimen ID card front for `count` completed cases, as a sync would have done. */
-async function cacheDocumentImages(harness: Harness, seeded: SeededCase[], count: number): Promise<string[]> {
+export async function cacheDocumentImages(
+  harness: Harness,
+  seeded: SeededCase[],
+  count: number,
+): Promise<string[]> {
   const refs: string[] = [];
   for (const c of seeded) {
     if (refs.length >= count) break;
@@ -162,7 +189,7 @@ async function cacheDocumentImages(harness: Harness, seeded: SeededCase[], count
   return refs;
 }
 
-async function openCases(page: Page, refs: string[]): Promise<number[]> {
+export async function openCases(page: Page, refs: string[]): Promise<number[]> {
   const times: number[] = [];
   // One open to warm the review's code paths, as an officer's first case of the day does; not counted.
   const [warmUp, ...rest] = refs;
@@ -171,13 +198,13 @@ async function openCases(page: Page, refs: string[]): Promise<number[]> {
   return times;
 }
 
-interface ScrollRun {
+export interface ScrollRun {
   deltas: number[];
   blankFrames: number;
   rowsTravelled: number;
 }
 
-function scrollScript(durationMs: number, pxPerFrame: number): string {
+export function scrollScript(durationMs: number, pxPerFrame: number): string {
   return `(async () => {
     const scroller = document.querySelector('[role="listbox"]');
     const rowHeight = 52;
@@ -232,7 +259,7 @@ function queriesFor(seeded: SeededCase[]): string[] {
   return queries;
 }
 
-async function waitForRows(page: Page): Promise<void> {
+export async function waitForRows(page: Page): Promise<void> {
   await page
     .locator('[role="listbox"] [role="option"]:not([aria-busy="true"])')
     .first()
@@ -249,7 +276,7 @@ async function probeValue(page: Page): Promise<number> {
   throw new Error('the first-row probe never fired');
 }
 
-interface PaintSamples {
+export interface PaintSamples {
   /** Navigation start → first frame with a loaded row. */
   rows: number[];
   /** First contentful paint (the start screen). */
@@ -262,7 +289,7 @@ const FCP = `(performance.getEntriesByName('first-contentful-paint')[0] || { sta
  * Loads the app LOADS times two ways: in a new page (a new renderer, nothing compiled yet: like a cold
  * app start) and by reloading one page (V8's code cache warm: like a later start).
  */
-async function firstListPaint(
+export async function firstListPaint(
   browser: Browser,
   harness: Harness,
 ): Promise<{ cold: PaintSamples; warm: PaintSamples }> {
@@ -295,7 +322,7 @@ async function firstListPaint(
   }
 }
 
-async function searches(page: Page, harness: Harness, seeded: SeededCase[]): Promise<number[]> {
+export async function searches(page: Page, harness: Harness, seeded: SeededCase[]): Promise<number[]> {
   const times: number[] = [];
   let previous = '';
   for (const query of queriesFor(seeded)) {
@@ -315,7 +342,7 @@ async function searches(page: Page, harness: Harness, seeded: SeededCase[]): Pro
  * The same steady scroll over a static page of 3,000 plain rows, no script: what this machine's
  * Chromium does without the app, to tell the app's cost from the machine's.
  */
-async function baselineScroll(browser: Browser): Promise<ScrollRun> {
+export async function baselineScroll(browser: Browser): Promise<ScrollRun> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     await page.setContent(
@@ -337,7 +364,7 @@ async function baselineScroll(browser: Browser): Promise<ScrollRun> {
   }
 }
 
-async function scrolling(page: Page): Promise<{ steady: ScrollRun; fling: ScrollRun }> {
+export async function scrolling(page: Page): Promise<{ steady: ScrollRun; fling: ScrollRun }> {
   // Back to the whole list, at the top.
   await page.evaluate(searchScript('', ''));
   await page.getByText(`${COUNT.toLocaleString('en-US')} cases`).waitFor();
@@ -367,6 +394,41 @@ function paintRows(name: string, samples: PaintSamples): Row[] {
   ];
 }
 
+function searchRows(search: number[]): Row[] {
+  return [
+    {
+      metric: `search-to-result p50 (${search.length} queries)`,
+      value: percentile(search, 50),
+      unit: 'ms',
+    },
+    {
+      metric: `search-to-result p95 (${search.length} queries)`,
+      value: percentile(search, 95),
+      unit: 'ms',
+      target: '≤ 200 (100 debounce)',
+      pass: percentile(search, 95) <= 200,
+    },
+    { metric: 'search-to-result max', value: Math.max(...search), unit: 'ms' },
+  ];
+}
+
+function openRows(opens: number[]): Row[] {
+  return [
+    {
+      metric: `open a case to first image painted p50 (${opens.length} cases)`,
+      value: percentile(opens, 50),
+      unit: 'ms',
+    },
+    {
+      metric: `open a case to first image painted p95 (${opens.length} cases)`,
+      value: percentile(opens, 95),
+      unit: 'ms',
+      target: '≤ 150',
+      pass: percentile(opens, 95) <= 150,
+    },
+  ];
+}
+
 function frameRows(name: string, run: ScrollRun, targets = true): Row[] {
   const dropped = run.deltas.filter((d) => d > DROPPED_MS).length;
   const p95 = percentile(run.deltas, 95);
@@ -380,6 +442,11 @@ function frameRows(name: string, run: ScrollRun, targets = true): Row[] {
       ...(targets ? { target: '≤ 16.7', pass: p95 < 17 } : {}),
     },
     { metric: `${name}: frame time max`, value: Math.max(...run.deltas), unit: 'ms' },
+    {
+      metric: `${name}: frames over one (> 17 ms)`,
+      value: `${run.deltas.filter((d) => d > 17).length} of ${run.deltas.length}`,
+      unit: 'frames',
+    },
     {
       metric: `${name}: frames > ${DROPPED_MS} ms`,
       value: `${dropped} of ${run.deltas.length}`,
@@ -428,6 +495,12 @@ export async function runUiBench(): Promise<Row[]> {
     process.exitCode = 1;
     return [];
   }
+  const unknown = ONLY.filter((part) => !PARTS.some((known) => known === part));
+  if (unknown.length > 0) {
+    console.error(`BENCH_UI_ONLY: unknown part ${unknown.join(', ')} (known: ${PARTS.join(', ')}).`);
+    process.exitCode = 2;
+    return [];
+  }
   ensureRendererBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'kyc-bench-ui-'));
   // The cache key lives in memory: the benchmark needs no keychain and leaves nothing in one.
@@ -440,60 +513,55 @@ export async function runUiBench(): Promise<Row[]> {
     const seeded = time(() => seedCases(harness.core.db, { workspaceId: demo.id, count: COUNT, seed: 42 }));
     console.log(`seeded ${COUNT.toLocaleString('en')} cases in ${(seeded.ms / 1000).toFixed(1)} s`);
 
+    const loadBefore = loadAverage();
+    console.log(`load average before: ${loadBefore}`);
     browser = await launchChromium();
-    const paint = await firstListPaint(browser, harness);
+    const paint = wanted('paint') ? await firstListPaint(browser, harness) : null;
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     await page.goto(harness.url);
     await waitForRows(page);
-    const search = await searches(page, harness, seeded.value);
-    const scroll = await scrolling(page);
-    const refs = await cacheDocumentImages(harness, seeded.value, OPENS + 1);
-    const opens = await openCases(page, refs);
+    const search = wanted('search') ? await searches(page, harness, seeded.value) : null;
+    const scroll = wanted('scroll') ? await scrolling(page) : null;
+    const refs = wanted('open') ? await cacheDocumentImages(harness, seeded.value, OPENS + 1) : [];
+    const opens = wanted('open') ? await openCases(page, refs) : null;
     await context.close();
-    const baseline = await baselineScroll(browser);
+    const baseline = wanted('scroll') ? await baselineScroll(browser) : null;
+    const loadAfter = loadAverage();
+    console.log(`load average after: ${loadAfter}`);
 
     const rows: Row[] = [
-      ...paintRows('new renderer', paint.cold),
-      ...paintRows('reload', paint.warm),
-      {
-        metric: `search-to-result p50 (${search.length} queries)`,
-        value: percentile(search, 50),
-        unit: 'ms',
-      },
-      {
-        metric: `search-to-result p95 (${search.length} queries)`,
-        value: percentile(search, 95),
-        unit: 'ms',
-        target: '≤ 200 (100 debounce)',
-        pass: percentile(search, 95) <= 200,
-      },
-      { metric: 'search-to-result max', value: Math.max(...search), unit: 'ms' },
-      {
-        metric: `open a case to first image painted p50 (${opens.length} cases)`,
-        value: percentile(opens, 50),
-        unit: 'ms',
-      },
-      {
-        metric: `open a case to first image painted p95 (${opens.length} cases)`,
-        value: percentile(opens, 95),
-        unit: 'ms',
-        target: '≤ 150',
-        pass: percentile(opens, 95) <= 150,
-      },
-      ...frameRows('scroll 2 rows/frame', scroll.steady),
-      ...frameRows('fling 38 rows/frame', scroll.fling),
-      ...frameRows('baseline: static page, no app', baseline, false).slice(0, 4),
+      ...(paint ? [...paintRows('new renderer', paint.cold), ...paintRows('reload', paint.warm)] : []),
+      ...(search ? searchRows(search) : []),
+      ...(opens ? openRows(opens) : []),
+      ...(scroll
+        ? [
+            ...frameRows('scroll 2 rows/frame', scroll.steady),
+            ...frameRows('fling 38 rows/frame', scroll.fling),
+          ]
+        : []),
+      ...(baseline ? frameRows('baseline: static page, no app', baseline, false).slice(0, 5) : []),
     ];
     printTable(`UI benchmark: ${COUNT.toLocaleString('en')} cases, Chromium ${browser.version()}`, rows);
+    if (ONLY.length > 0) {
+      console.log(`BENCH_UI_ONLY=${ONLY.join(',')}: a partial run, no result file written.`);
+      return rows;
+    }
     console.log(
       `written ${writeResult('ui', {
         cases: COUNT,
         chromium: browser.version(),
         viewport: VIEWPORT,
+        loadAverage: { before: loadBefore, after: loadAfter },
         rows,
-        samples: { firstListPaint: paint, search, openToImage: opens },
+        samples: {
+          firstListPaint: paint,
+          search,
+          openToImage: opens,
+          // Frame deltas, so a p95 on the 16.7/33.3 ms line can be told apart (how many frames were long).
+          scroll: scroll ? { steady: scroll.steady.deltas, fling: scroll.fling.deltas } : null,
+        },
       })}`,
     );
     return rows;

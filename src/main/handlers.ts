@@ -85,6 +85,7 @@ export function createHandlers(s: Services): HandlerMap {
       'team:assign': ({ caseId, to }) => s.team.assign(caseId, to),
       'team:release': ({ caseId }) => s.team.release(caseId),
       'team:cross-check': () => s.team.crossCheck(),
+      'cases:first-image': async ({ caseId }) => s.cases.firstImage(caseId),
     },
     s.lock,
   );

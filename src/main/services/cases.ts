@@ -6,6 +6,7 @@ import { customerUrl, isOndatoError, sniffMime } from '../ondato';
 import type { CaseListPage, CaseListQuery, RegistrationData } from '../../shared/domain/case';
 import { fieldErrors } from '../../shared/domain/fields';
 import type { QueueCounts } from '../../shared/domain/queues';
+import { orderFiles } from '../../shared/domain/file-order';
 import type { CaseView, ImageData } from '../../shared/domain/views';
 import type { Workspace } from '../../shared/domain/workspace';
 import { newCaseSchema, type NewCaseForm } from '../../shared/validation/registration';
@@ -37,6 +38,11 @@ export interface CaseService {
   refresh(caseId: string): Promise<CaseView>;
   viewing(caseId: string | null): void;
   image(caseId: string, fileId: string): ImageData;
+  /**
+   * The file the review shows first, with its bytes, so opening a case needs no second round trip for
+   * its image; null when there is none to show (no files, purged, not downloaded, not an image kind).
+   */
+  firstImage(caseId: string): { fileId: string; image: ImageData } | null;
 }
 
 const SHOWN_MIMES = [
@@ -84,7 +90,7 @@ export function createCaseService(ctx: ServiceContext): CaseService {
     return { ...detail, customerUrl: url, syncErrors };
   }
 
-  return {
+  const service: CaseService = {
     async create(raw) {
       const parsed = newCaseSchema.safeParse(raw);
       if (!parsed.success) {
@@ -189,5 +195,22 @@ export function createCaseService(ctx: ServiceContext): CaseService {
         bytes: new Uint8Array(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength),
       };
     },
+
+    firstImage(caseId) {
+      const ws = ctx.runtime.workspace();
+      const detail = casesRepo.get(db, ws.id, caseId);
+      if (!detail) throw caseNotFound();
+      if ((detail.lifecycle?.purgedAt ?? null) !== null) return null;
+      const first = orderFiles(detail.kyc?.files ?? [])[0];
+      if (!first) return null;
+      try {
+        return { fileId: first.fileId, image: service.image(caseId, first.fileId) };
+      } catch (error) {
+        // Not downloaded yet, or not a kind that is shown: the review asks for it itself and says why.
+        if (error instanceof AppError) return null;
+        throw error;
+      }
+    },
   };
+  return service;
 }

@@ -1,18 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorState } from './components/states';
 import { CasesScreen } from './features/cases/CasesScreen';
 import { CounterBanner } from './features/counter/CounterBanner';
-import { CaseReview } from './features/review/CaseReview';
 import { LockScreen, useActivityPings } from './features/lock/LockScreen';
-import { NewCaseScreen } from './features/new-case/NewCaseScreen';
-import { CacheProblemScreen } from './features/rescue/CacheProblemScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useShortcuts } from './features/shell/shortcuts';
 import { TopBar } from './features/shell/TopBar';
 import { useAppliedTheme } from './features/shell/use-theme';
-import { WelcomeScreen } from './features/workspaces/WelcomeScreen';
-import { WorkspacesScreen } from './features/workspaces/WorkspacesScreen';
+import {
+  CacheProblemScreen,
+  CaseReview,
+  NewCaseScreen,
+  SettingsScreen,
+  WelcomeScreen,
+  WorkspacesScreen,
+  preloadScreens,
+  whenIdle,
+} from './lazy-screens';
+import { ScreenBoundary } from './ScreenBoundary';
 import { useStore } from './store';
 import type { Route } from './store/app-slice';
 
@@ -78,11 +83,38 @@ function BootScreen(): React.JSX.Element {
   );
 }
 
+/** While a screen's chunk loads (only before preloadScreens() has fetched it). */
+function ScreenLoading(): React.JSX.Element {
+  return (
+    <div className="page" aria-busy="true">
+      <p role="status" className="muted">
+        Loading…
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Rendered beside the screen inside its Suspense boundary, so it commits only when the screen itself
+ * does (not its loading state): then `onShown` runs for each new route.
+ */
+function ScreenShown({ screen, onShown }: { screen: string; onShown(): void }): null {
+  const latest = useRef(onShown);
+  useLayoutEffect(() => {
+    latest.current = onShown;
+  });
+  useEffect(() => {
+    latest.current();
+  }, [screen]);
+  return null;
+}
+
 function routeKey(route: Route): string {
   return route.name === 'case' ? `case:${route.caseId}` : route.name;
 }
 
-export function App(): React.JSX.Element {
+/** `started`: the entry script already subscribed to main's events and began loading (main.tsx). */
+export function App({ started = false }: { started?: boolean }): React.JSX.Element {
   const boot = useStore((s) => s.boot);
   const route = useStore((s) => s.route);
   const theme = useStore((s) => s.settings.theme);
@@ -93,28 +125,39 @@ export function App(): React.JSX.Element {
   const main = useRef<HTMLElement>(null);
   const firstScreen = useRef(true);
   const key = routeKey(route);
+  // The first screen is up once the list has its rows (or another screen shows): then the other
+  // screens' chunks load in idle time.
+  const firstScreenUp = useStore(
+    (s) => s.boot.status === 'ready' && (s.route.name !== 'cases' || s.caseList.total !== null),
+  );
+  useEffect(
+    () => (firstScreenUp || boot.status === 'rescue' ? whenIdle(preloadScreens) : undefined),
+    [firstScreenUp, boot.status],
+  );
 
   useAppliedTheme(theme);
   useShortcuts(shortcuts && boot.status === 'ready' && !locked, useStore.getState);
   useActivityPings(autoLock && !locked);
 
   useEffect(() => {
+    if (started) return undefined;
     const { listen, start } = useStore.getState();
     const stop = listen();
     void start();
     return stop;
-  }, []);
+  }, [started]);
 
-  // A new screen: say so in the window title and move focus to its heading (screen readers announce it).
+  // A new screen: say so in the window title.
   useEffect(() => {
     if (locked) return;
-    if (boot.status === 'rescue') {
-      document.title = 'Cases cannot be opened — KYC Desk';
-      document.querySelector<HTMLElement>('#main h1')?.focus();
-      return;
-    }
-    document.title = `${TITLES[route.name]} — KYC Desk`;
-    if (boot.status !== 'ready') return;
+    document.title =
+      boot.status === 'rescue' ? 'Cases cannot be opened — KYC Desk' : `${TITLES[route.name]} — KYC Desk`;
+    // `key` stands for the route; `route.name` is read only for the title.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, boot.status, locked]);
+  // Once a new screen has rendered (its chunk loaded), move focus to its heading: screen readers
+  // announce it.
+  const shown = (): void => {
     if (firstScreen.current) {
       firstScreen.current = false;
       return;
@@ -125,13 +168,23 @@ export function App(): React.JSX.Element {
       heading.focus({ preventScroll: true });
     } else main.current?.focus({ preventScroll: true });
     main.current?.scrollTo?.({ top: 0 });
-    // `key` stands for the route; `route.name` is read only for the title.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, boot.status, locked]);
+  };
 
   // Locked: the lock screen replaces everything, so no case data stays in the page.
   if (locked) return <LockScreen />;
-  if (boot.status === 'rescue') return <CacheProblemScreen />;
+  if (boot.status === 'rescue') {
+    return (
+      <ScreenBoundary screen="rescue">
+        <Suspense fallback={<ScreenLoading />}>
+          <CacheProblemScreen />
+          <ScreenShown
+            screen="rescue"
+            onShown={() => document.querySelector<HTMLElement>('#main h1')?.focus()}
+          />
+        </Suspense>
+      </ScreenBoundary>
+    );
+  }
   if (boot.status !== 'ready') return <BootScreen />;
 
   return (
@@ -149,7 +202,12 @@ export function App(): React.JSX.Element {
       <TopBar />
       <CounterBanner />
       <main id="main" ref={main} className="main" tabIndex={-1} data-screen={route.name}>
-        <Screen route={route} />
+        <ScreenBoundary screen={key}>
+          <Suspense fallback={<ScreenLoading />}>
+            <Screen route={route} />
+            <ScreenShown screen={key} onShown={shown} />
+          </Suspense>
+        </ScreenBoundary>
       </main>
       {helpOpen ? <ShortcutsDialog /> : null}
     </>

@@ -66,6 +66,7 @@ export const requestChannels = [
   'team:assign',
   'team:release',
   'team:cross-check',
+  'cases:first-image',
 ] as const;
 
 export const eventChannels = [

@@ -108,6 +108,8 @@ export interface Outputs {
   'team:assign': TeamCaseView;
   'team:release': TeamCaseView;
   'team:cross-check': TeamCrossCheck;
+  /** The image the review shows first (file-order.ts), or null when it is not in the cache to show. */
+  'cases:first-image': { fileId: string; image: ImageData } | null;
 }
 
 /** Where the application menu (main) asks the renderer to go; `search` is the case list with its search field focused. */
@@ -359,6 +361,7 @@ export const inputs = {
   'team:assign': z.strictObject({ caseId: id, to: teamRole.nullable() }),
   'team:release': caseRef,
   'team:cross-check': none,
+  'cases:first-image': caseRef,
 } satisfies Record<RequestChannel, z.ZodType>;
 
 export type Input<C extends RequestChannel> = z.input<(typeof inputs)[C]>;

@@ -6,7 +6,10 @@ import { eventChannels, requestChannels } from '../../../src/shared/ipc/channels
  * with `{ input }`; on → one EventSource on /__events, dispatched by event name (requests wait for it
  * to open, so no event a request causes is missed). Bytes travel as
  * `{ "$bytes": base64 }` both ways (codec.ts). Served as /__harness/bridge.js, a classic script placed
- * before the app's module script, so the API exists before the app runs.
+ * before the app's module script, so the API exists before the app runs. The event stream opens as
+ * the bridge loads, not at the first on(): in Electron a listener costs no round trip, and the app's
+ * first requests (made right after it subscribes) should not wait for the stream's handshake here.
+ * Answers without bytes skip the decoding walk, as structured cloning in Electron has none.
  */
 export function bridgeScript(): string {
   return `(() => {
@@ -49,13 +52,18 @@ export function bridgeScript(): string {
   let source = null;
   // Until the event stream is open, requests wait for it: in Electron a listener is live as soon as
   // on() returns, so an event caused by a request made after on() must not be lost here either.
+  // Once it is open, a request is sent at once (as ipcRenderer.invoke sends), not a microtask later
+  // behind whatever else the page queued.
   let opened = Promise.resolve();
+  let open = true;
   const connect = () => {
     if (source) return;
     source = new EventSource('/__events');
+    open = false;
     opened = new Promise((resolve) => {
-      source.addEventListener('open', resolve, { once: true });
-      source.addEventListener('error', resolve, { once: true });
+      const done = () => { open = true; resolve(); };
+      source.addEventListener('open', done, { once: true });
+      source.addEventListener('error', done, { once: true });
     });
     for (const name of events) {
       source.addEventListener(name, (message) => {
@@ -72,12 +80,22 @@ export function bridgeScript(): string {
       if (!channels.includes(channel)) {
         return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'Unknown request.' } });
       }
-      return opened.then(() => fetch('/__ipc/' + encodeURIComponent(channel), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ input: encode(input) }),
-      })).then((response) => response.json()).then(decode, () => unreachable);
+      const send = () => {
+        try {
+          return fetch('/__ipc/' + encodeURIComponent(channel), {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ input: encode(input) }),
+          });
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+      return (open ? send() : opened.then(send))
+        .then((response) => response.text())
+        .then((text) => ({ text, value: JSON.parse(text) }))
+        .then(({ text, value }) => (text.includes('"$bytes"') ? decode(value) : value), () => unreachable);
     },
     on(event, listener) {
       if (!events.includes(event)) return () => undefined;
@@ -89,6 +107,7 @@ export function bridgeScript(): string {
     },
   };
   Object.defineProperty(window, 'kycDesk', { value: Object.freeze(api), writable: false, configurable: false });
+  connect();
 })();
 `;
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as auditRepo from '../../../src/main/db/repos/audit';
+import { dispatch } from '../../../src/main/ipc/handle';
+import { orderFiles } from '../../../src/shared/domain/file-order';
 import { assertOpenable } from '../../../src/main/services/links';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import {
@@ -219,6 +221,25 @@ describe('cases', () => {
       .poll(() => core.notices, { timeout: 15_000 })
       .toEqual([{ title: `Ondato approved case ${view.externalRef}`, body: expect.any(String) }]);
     expect(JSON.stringify(core.notices)).not.toContain('Rasa');
+  });
+
+  it('answers cases:first-image with the file the review shows first, or null when it has none to show', async () => {
+    const pending = await core.services.cases.create(PERSON);
+    // No files yet: nothing to show, and no error either.
+    expect(await dispatch(core.handlers, 'cases:first-image', { caseId: pending.id })).toEqual({
+      ok: true,
+      value: null,
+    });
+    sim.control.advance(pending.id, 'decide');
+    await core.services.cases.refresh(pending.id);
+    const files = core.services.cases.get(pending.id).kyc?.files ?? [];
+    const first = orderFiles(files)[0]!;
+    expect(first.part).toBe('Front');
+    const answer = await dispatch(core.handlers, 'cases:first-image', { caseId: pending.id });
+    const image = core.services.cases.image(pending.id, first.fileId);
+    expect(answer).toEqual({ ok: true, value: { fileId: first.fileId, image } });
+    const unknown = await dispatch(core.handlers, 'cases:first-image', { caseId: 'no-such-case' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'case_not_found' } });
   });
 
   it('keeps settings and toggles polling', async () => {

@@ -47,6 +47,19 @@ describe('case list', () => {
     expect(bridge.calls('cases:list').map((q) => q.offset)).toEqual([0, 49_800, 50_000]);
   });
 
+  it('asks for the next page while the rows in view are still on this one', async () => {
+    const bridge = serve();
+    render(<CasesScreen />);
+    const list = await screen.findByRole('listbox');
+    await within(list).findByText('Customer 0');
+    // Rows ~150 to ~165 in view: all on the first page, which ends at row 199.
+    list.scrollTop = 150 * ROW_HEIGHT;
+    fireEvent.scroll(list);
+    await within(list).findByText('Customer 150');
+    await waitFor(() => expect(bridge.calls('cases:list').map((q) => q.offset)).toEqual([0, 200]));
+    expect(within(list).queryByText('Customer 200')).toBeNull();
+  });
+
   it('moves the selection with the arrow keys and opens the case with Enter', async () => {
     serve();
     const user = userEvent.setup();

@@ -28,6 +28,9 @@ export type BootState =
 
 export { DEFAULT_SETTINGS };
 
+/** How long start-up waits for the case list's first page before it shows the list loading instead. */
+const FIRST_PAGE_WAIT_MS = 300;
+
 /** `cases:changed` bursts (a sync round touching many cases) become one re-query. */
 export const CASES_CHANGED_DEBOUNCE_MS = 250;
 
@@ -104,23 +107,34 @@ export const createAppSlice: SliceCreator<AppSlice> = (set, get) => ({
 
   async start() {
     set({ boot: { status: 'loading' } });
-    // Locked: only the lock screen shows; unlocking (applyLock) runs start() again.
+    // Locked: only the lock screen shows, and main is asked for nothing else; unlocking (applyLock)
+    // runs start() again.
     const lock = await attempt(() => call('lock:status', undefined));
     if (lock.ok) {
       set({ lock: lock.value });
       if (lock.value.locked) return;
     }
+    // Then everything the first screen needs at once, not one answer after another: (on the first
+    // start, before any list state was kept) the first page of the case list, the longest to answer,
+    // and the shell's data.
+    get().prefetchFirstCasePage(Object.keys(get().savedCaseLists).length === 0);
+    const shell = Promise.all([
+      call('settings:get', undefined),
+      call('workspaces:list', undefined),
+      call('sync:status', undefined),
+    ]);
     try {
-      const [settings, list, sync] = await Promise.all([
-        call('settings:get', undefined),
-        call('workspaces:list', undefined),
-        call('sync:status', undefined),
-      ]);
+      const [settings, list, sync] = await shell;
       set({ settings, sync });
       get().applyWorkspaceList(list);
       const hasActive = list.activeId !== null && list.workspaces.some((w) => w.id === list.activeId);
+      // No workspace, no list: a first page asked for now must not stand for one created later.
+      if (!hasActive) get().prefetchFirstCasePage(false);
+      // The list opens with its rows rather than a skeleton that they replace a moment later.
+      else await get().settleFirstCasePage(FIRST_PAGE_WAIT_MS);
       set({ boot: { status: 'ready' }, route: hasActive ? { name: 'cases' } : { name: 'welcome' } });
     } catch (error) {
+      get().prefetchFirstCasePage(false);
       if (error instanceof ApiError && error.code === 'locked') {
         // Locked between the two calls: main refuses data until the PIN is entered.
         set({ lock: { locked: true, pinSet: true, retryAt: null } });

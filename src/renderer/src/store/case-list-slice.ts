@@ -1,4 +1,10 @@
-import type { CaseListQuery, CaseSort, CaseSummary, SortDirection } from '../../../shared/domain/case';
+import type {
+  CaseListPage,
+  CaseListQuery,
+  CaseSort,
+  CaseSummary,
+  SortDirection,
+} from '../../../shared/domain/case';
 import type { Decision } from '../../../shared/domain/decision';
 import type { CaseQueue, QueueCounts } from '../../../shared/domain/queues';
 import { call } from '../api';
@@ -75,6 +81,18 @@ export interface CaseListSlice {
   rememberCasePosition(workspaceId: string | null, position: CaseListPosition, shown?: CaseFilters): void;
   /** Makes sure rows `start..end` (inclusive) are loaded or loading. */
   loadCaseRange(start: number, end: number): Promise<void>;
+  /**
+   * At start-up, asks for the first page of the list the app opens on (the active workspace's, unfiltered)
+   * at once, alongside the shell's own requests, so it does not wait for them and the first render;
+   * the list's first load then takes this answer. `false` forgets it (the app turned out locked).
+   */
+  prefetchFirstCasePage(wanted: boolean): void;
+  /**
+   * Start-up, the list's filters now set: puts the prefetched first page in the list when it is for
+   * them and arrives within `waitMs`, so the first screen renders with its rows (no skeleton frame
+   * first). Later or not at all: the list's own first load takes it or asks again.
+   */
+  settleFirstCasePage(waitMs: number): Promise<void>;
   loadQueueCounts(): Promise<void>;
   /** Re-queries what is on screen (after `cases:changed`), keeping the old rows visible meanwhile. */
   refreshCaseList(): Promise<void>;
@@ -183,12 +201,22 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
   let fresh = new Set<number>();
   let lastRange: [number, number] = [0, CASE_PAGE_SIZE - 1];
   let countsAsked = 0;
+  // The start-up request for the first page (prefetchFirstCasePage), until the list's first load takes it.
+  let early: { key: string; answer: Promise<CaseListPage> } | null = null;
+
+  /** The start-up answer when it is for exactly this request and arrived well; else a new request. */
+  const list = (request: CaseListQuery): Promise<CaseListPage> => {
+    const taken = early;
+    early = null;
+    if (!taken || taken.key !== JSON.stringify(request)) return call('cases:list', request);
+    return taken.answer.catch(() => call('cases:list', request));
+  };
 
   const fetchPage = async (page: number): Promise<void> => {
     const { filters, query } = get().caseList;
     fresh.add(page);
     try {
-      const result = await call('cases:list', toQuery(filters, page));
+      const result = await list(toQuery(filters, page));
       if (get().caseList.query !== query) return;
       set((state) => ({
         caseList: {
@@ -227,6 +255,7 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
     savedCaseLists: {},
 
     setCaseFilters(patch) {
+      early = null;
       const { caseList } = get();
       restart(caseList.workspaceId ?? get().activeWorkspaceId, { ...caseList.filters, ...patch }, TOP);
       void get().loadCaseRange(0, CASE_PAGE_SIZE - 1);
@@ -271,6 +300,36 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
       await Promise.all(wanted.map(fetchPage));
     },
 
+    prefetchFirstCasePage(wanted) {
+      early = null;
+      if (!wanted) return;
+      const request = toQuery(DEFAULT_CASE_FILTERS, 0);
+      const answer = call('cases:list', request);
+      // Refused (locked, no workspace) or failed: the list asks again itself.
+      answer.catch(() => undefined);
+      early = { key: JSON.stringify(request), answer };
+    },
+
+    async settleFirstCasePage(waitMs) {
+      const taken = early;
+      const { filters, query, total } = get().caseList;
+      if (!taken || total !== null || taken.key !== JSON.stringify(toQuery(filters, 0))) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const result = await Promise.race([
+        taken.answer.catch(() => null),
+        new Promise<null>((done) => {
+          timer = setTimeout(() => done(null), waitMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!result || early !== taken || get().caseList.query !== query) return;
+      early = null;
+      fresh.add(0);
+      set((state) => ({
+        caseList: { ...state.caseList, total: result.total, pages: { 0: result.rows }, error: null },
+      }));
+    },
+
     async loadQueueCounts() {
       const asked = (countsAsked += 1);
       const workspaceId = get().caseList.workspaceId;
@@ -284,6 +343,8 @@ export const createCaseListSlice: SliceCreator<CaseListSlice> = (set, get) => {
     },
 
     async refreshCaseList() {
+      // Cases changed: an answer asked for before that is stale.
+      early = null;
       const [start, end] = lastRange;
       const first = Math.floor(start / CASE_PAGE_SIZE);
       const last = Math.floor(end / CASE_PAGE_SIZE);

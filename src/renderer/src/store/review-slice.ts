@@ -80,6 +80,11 @@ export interface ReviewSlice {
   reviewSaveDraft(caseId: string, draft: DecisionDraft | null): void;
   /** One cached image's bytes (from the local cache, works offline). */
   reviewImage(caseId: string, fileId: string): Promise<ImageResult>;
+  /**
+   * The image of `fileId` from the `cases:first-image` answer reviewOpen asked for alongside the case
+   * (one round trip, not two), or from `cases:image` when that answer holds another file or none.
+   */
+  reviewFirstImage(caseId: string, fileId: string): Promise<ImageResult>;
   reviewAnnounce(text: string): void;
 }
 
@@ -125,6 +130,8 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
   };
   const current = (key: string, ticket: number): boolean => tickets.get(key) === ticket;
   let announcements = 0;
+  // The `cases:first-image` answers asked for by reviewOpen, until the review takes them.
+  const firstImages = new Map<string, Promise<{ fileId: string; image: ImageData } | null>>();
 
   const patch = (
     caseId: string,
@@ -153,6 +160,11 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
 
     reviewOpen(caseId) {
       let open = true;
+      // The case first: main answers in order, and the rest of the screen waits for it. Its first image
+      // comes with it, not after it.
+      void get().reviewLoad(caseId);
+      const firstImage = call('cases:first-image', { caseId }).catch(() => null);
+      firstImages.set(caseId, firstImage);
       void call('cases:viewing', { caseId }).catch(() => undefined);
       const offChanged = subscribe('cases:changed', ({ ids }) => {
         if (!open || !ids.includes(caseId)) return;
@@ -160,11 +172,11 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
         void get().reviewLoadDecisions(caseId);
         void get().reviewLoadTimeline(caseId);
       });
-      void get().reviewLoad(caseId);
       void get().reviewLoadDecisions(caseId);
       void get().reviewLoadTimeline(caseId);
       return () => {
         open = false;
+        if (firstImages.get(caseId) === firstImage) firstImages.delete(caseId);
         offChanged();
         void call('cases:viewing', { caseId: null }).catch(() => undefined);
       };
@@ -261,6 +273,14 @@ export const createReviewSlice: SliceCreator<ReviewSlice> = (set, get) => {
       } catch (error) {
         return { ok: false, message: errorMessage(error) };
       }
+    },
+
+    async reviewFirstImage(caseId, fileId) {
+      const pending = firstImages.get(caseId);
+      firstImages.delete(caseId);
+      const first = pending ? await pending : null;
+      if (first && first.fileId === fileId) return { ok: true, image: first.image };
+      return get().reviewImage(caseId, fileId);
     },
 
     reviewAnnounce(text) {

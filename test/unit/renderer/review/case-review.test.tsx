@@ -16,6 +16,8 @@ import {
   fakeBridge,
   kycPayload,
   ONLINE,
+  panelsShown,
+  PNG_BYTES,
   type FakeBridge,
 } from './fixtures';
 
@@ -58,6 +60,37 @@ describe('CaseReview', () => {
     expect(bridge.callsTo('cases:viewing')).toEqual([{ caseId: 'case-1' }, { caseId: null }]);
   });
 
+  it('asks for the first document image alongside the case, in one round trip, not after it', async () => {
+    const view = freshView();
+    bridge = fakeBridge({
+      ...caseHandlers(view),
+      'cases:first-image': () => ({ fileId: 'file-front', image: { mime: 'image/png', bytes: PNG_BYTES } }),
+    });
+    window.kycDesk = bridge;
+    useStore.setState(useStore.getInitialState(), true);
+    useStore.setState({ sync: ONLINE });
+    render(<CaseReview caseId={view.id} />);
+    // Both requests go out before the case is in.
+    expect(bridge.calls.map((c) => c.channel).slice(0, 2)).toEqual(['cases:get', 'cases:first-image']);
+    await screen.findByRole('img', { name: 'Document front' });
+    // The front came with that answer: only the other tab's picture (the selfie) is asked for.
+    expect(bridge.callsTo('cases:first-image')).toEqual([{ caseId: 'case-1' }]);
+    const front = JSON.stringify({ caseId: 'case-1', fileId: 'file-front' });
+    expect(bridge.callsTo('cases:image').filter((c) => JSON.stringify(c) === front)).toHaveLength(0);
+  });
+
+  it('asks for the first image itself when main has none to give with the case', async () => {
+    const view = freshView();
+    bridge = fakeBridge({ ...caseHandlers(view), 'cases:first-image': () => null });
+    window.kycDesk = bridge;
+    useStore.setState(useStore.getInitialState(), true);
+    useStore.setState({ sync: ONLINE });
+    render(<CaseReview caseId={view.id} />);
+    await screen.findByRole('img', { name: 'Document front' });
+    const front = JSON.stringify({ caseId: 'case-1', fileId: 'file-front' });
+    expect(bridge.callsTo('cases:image').filter((c) => JSON.stringify(c) === front)).toHaveLength(1);
+  });
+
   it('shows unknown Ondato values exactly as they came', async () => {
     const base = freshView();
     start({
@@ -75,6 +108,7 @@ describe('CaseReview', () => {
       },
     });
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     expect(screen.getAllByText('UnderManualReview').length).toBeGreaterThan(0);
     expect(screen.getAllByText('OnHold').length).toBeGreaterThan(0);
     expect(screen.getAllByText('SanctionsScreening').length).toBeGreaterThan(0);
@@ -88,6 +122,7 @@ describe('CaseReview', () => {
   it('labels known values in words with the raw value alongside', async () => {
     start();
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     const checks = screen.getByRole('region', { name: 'Ondato checks' });
     expect(within(checks).getByText("Awaiting Ondato's decision")).toBeTruthy();
     expect(within(checks).getByText('Ondato: Awaiting')).toBeTruthy();
@@ -151,6 +186,7 @@ describe('CaseReview', () => {
   it('records a decision and announces it', async () => {
     const { user } = start();
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     const record = decision({ id: 5, decision: 'accept', reasonCode: 'verified', decidedAt: Date.now() });
     bridge.handlers['review:decide'] = () => record;
     bridge.handlers['review:decisions'] = () => [record];

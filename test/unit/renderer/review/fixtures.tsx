@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/react';
 import type { AuditEvent } from '../../../../src/shared/domain/audit';
 import type { DecisionRecord } from '../../../../src/shared/domain/decision';
 import type { JsonObject } from '../../../../src/shared/domain/json';
@@ -241,4 +242,15 @@ export function caseHandlers(view: CaseView = caseView()): Handlers {
     'sync:status': () => ONLINE,
     'link:qr': () => failure('not_handled', 'No QR in tests.'),
   };
+}
+
+/**
+ * Waits for the side panels: the workspace renders the document pane first and its side panels a
+ * render later (ReviewWorkspace), so their content is there once this resolves.
+ */
+export async function panelsShown(): Promise<void> {
+  await waitFor(() => {
+    const scroll = document.querySelector('.rv-data-scroll');
+    if (!scroll || scroll.hasAttribute('aria-busy')) throw new Error('The side panels are not shown yet.');
+  });
 }

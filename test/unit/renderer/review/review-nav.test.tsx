@@ -8,7 +8,7 @@ import { resetImageCache } from '../../../../src/renderer/src/features/review/us
 import { useStore } from '../../../../src/renderer/src/store';
 import { CASE_PAGE_SIZE } from '../../../../src/renderer/src/store/case-list-slice';
 import { caseRow } from '../bridge';
-import { caseHandlers, caseView, fakeBridge, ONLINE } from './fixtures';
+import { caseHandlers, caseView, fakeBridge, ONLINE, panelsShown } from './fixtures';
 
 /*
  * Moving through work from a review: J/] and K/[ through the case list as the officer left it, Esc
@@ -70,6 +70,7 @@ describe('review navigation keys', () => {
     const user = userEvent.setup();
     const { rerender } = render(<CaseReview caseId="case-1" />);
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     return Object.assign(user, { rerender });
   }
   const route = () => useStore.getState().route;
@@ -124,9 +125,11 @@ describe('review navigation keys', () => {
     await user.type(screen.getByRole('textbox', { name: /Note/ }), 'Asked for the marriage certificate');
     user.rerender(<CaseReview caseId="case-2" />);
     await screen.findByRole('heading', { level: 1, name: 'Ruta Zemaite' });
+    await panelsShown();
     expect(screen.getByRole<HTMLInputElement>('radio', { name: /^Reject/ }).checked).toBe(false);
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /Note/ }).value).toBe('');
     user.rerender(<CaseReview caseId="case-1" />);
+    await panelsShown();
     expect(screen.getByRole<HTMLInputElement>('radio', { name: /^Reject/ }).checked).toBe(true);
     expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: /Note/ }).value).toBe(
       'Asked for the marriage certificate',

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { CASE_QUEUES, QUEUE_LABELS, type CaseQueue } from '../../../../shared/domain/queues';
 import { useStore } from '../../store';
+import { formatNumber } from '../../components/format';
 
 export const QUEUE_PANEL_ID = 'case-queue-panel';
 
@@ -73,7 +74,7 @@ export function QueueTabs(): React.JSX.Element {
             {/* The name is what is seen, "Needs my decision 3": the space keeps label and count apart. */}
             <span className="queue-tab-label">{QUEUE_LABELS[q]}</span>{' '}
             <span className="queue-count" data-empty={count === 0 || undefined}>
-              {count === undefined ? '…' : count.toLocaleString('en-US')}
+              {count === undefined ? '…' : formatNumber(count)}
             </span>
           </button>
         );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { formatNumber } from '../../components/format';
 import { useNow } from '../../components/hooks';
 import { useStore } from '../../store';
 import { listMemory } from '../../components/list-memory';
@@ -6,8 +7,17 @@ import { CASE_PAGE_SIZE, caseAt, type CaseFilters, type CaseListState } from '..
 import { CaseListHead } from './CaseListHead';
 import { CaseRow, ROW_HEIGHT, caseRowId } from './CaseRow';
 
-/** Rows rendered above and below the viewport, so fast scrolling does not show gaps. */
-const OVERSCAN = 6;
+/**
+ * Rows rendered above and below the viewport, so a row scrolled in is usually drawn already. Every
+ * rendered row costs style, layout and paint in each frame that changes it; at a fling (dozens of rows
+ * a frame) overscan cannot keep up anyway, so it stays small.
+ */
+const OVERSCAN = 3;
+/**
+ * Rows asked of main beyond the rendered ones, so the next page is usually in before it scrolls into
+ * view (data is cheap to hold; rendered rows are not).
+ */
+const PREFETCH_ROWS = 50;
 /** Used until the viewport has been measured (and where nothing lays out, as in unit tests). */
 const FALLBACK_HEIGHT = 600;
 
@@ -18,8 +28,14 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   const total = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
   // Mounted once per query: it starts where the officer left this list (a case opened, another
-  // workspace visited), or at the top for a new query.
-  const [scrollTop, setScrollTop] = useState(list.position.scrollTop);
+  // workspace visited), or at the top for a new query. The scroll offset itself lives in a ref: the
+  // list renders again only when the first row in view changes, not on every scroll event.
+  const scrollTop = useRef(list.position.scrollTop);
+  const [topRow, setTopRow] = useState(() => rowAt(list.position.scrollTop));
+  const scrolledTo = useCallback((top: number): void => {
+    scrollTop.current = top;
+    setTopRow(rowAt(top));
+  }, []);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
   // Back from a review, the case reviewed last is the one selected (J/K may have moved past the row
   // the officer opened); otherwise the selection saved with the position.
@@ -35,7 +51,7 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   if (filters !== list.filters) {
     setFilters(list.filters);
     setSelected(-1);
-    setScrollTop(0);
+    setTopRow(0);
   }
   // At mount the saved position; on a later change of filters the top. Keyed by the filters object,
   // so an effect run twice for the same filters (React's StrictMode) does not undo the restore.
@@ -43,14 +59,18 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || applied.current === list.filters) return;
-    let top = applied.current === null ? list.position.scrollTop : 0;
-    if (applied.current === null && selected >= 0) {
+    const mounting = applied.current === null;
+    let top = mounting ? list.position.scrollTop : 0;
+    if (mounting && selected >= 0) {
       // Moved just enough to show the selected case, wherever next/previous took the officer.
       const row = selected * ROW_HEIGHT;
       if (row < top) top = row;
       else if (row + ROW_HEIGHT > top + el.clientHeight) top = row + ROW_HEIGHT - el.clientHeight;
     }
-    el.scrollTop = top;
+    // A new scroller is at the top already: writing scrollTop would force a layout before the first
+    // paint of the rows for nothing.
+    if (!mounting || top !== 0) el.scrollTop = top;
+    scrollTop.current = top;
     applied.current = list.filters;
     // The position is read at mount only; later the filters alone move the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -59,14 +79,14 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   // Leaving the screen: keep the position for this workspace's list (read through a ref at unmount).
   // The workspace is the one at mount: switching workspaces unmounts the list with its old rows.
   const [workspaceId] = useState(list.workspaceId);
-  const position = useRef({ workspaceId, scrollTop, selected, shown: list.filters });
+  const position = useRef({ workspaceId, selected, shown: list.filters });
   useLayoutEffect(() => {
-    position.current = { workspaceId, scrollTop, selected, shown: list.filters };
+    position.current = { workspaceId, selected, shown: list.filters };
   });
   useEffect(
     () => () => {
-      const { workspaceId, shown, ...at } = position.current;
-      remember(workspaceId, at, shown);
+      const { workspaceId, shown, selected } = position.current;
+      remember(workspaceId, { scrollTop: scrollTop.current, selected }, shown);
     },
     [remember],
   );
@@ -82,11 +102,17 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // Rows in view (the first one may be partly scrolled off) and the overscan on either side.
+  const inView = Math.ceil(height / ROW_HEIGHT) + 1;
+  const first = Math.max(0, topRow - OVERSCAN);
+  const last = Math.min(total - 1, topRow + inView - 1 + OVERSCAN);
+  // Rows are keyed by a slot that a row leaving one end hands to the row entering at the other, so
+  // scrolling updates a few DOM nodes in place instead of building rows and throwing them away.
+  const slots = inView + 2 * OVERSCAN;
 
   useEffect(() => {
-    void loadRange(first, Math.max(first, last));
+    const from = Math.max(0, first - PREFETCH_ROWS);
+    void loadRange(from, Math.max(from, last + PREFETCH_ROWS));
   }, [first, last, list.query, loadRange]);
 
   // Row clicks go through refs so the callback stays the same and memoised rows do not re-render.
@@ -112,13 +138,13 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
-    setScrollTop(el.scrollTop);
+    scrolledTo(el.scrollTop);
   };
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
     if (total === 0) return;
     const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-    const firstVisible = Math.min(total - 1, Math.ceil(scrollTop / ROW_HEIGHT));
+    const firstVisible = Math.min(total - 1, Math.ceil(scrollTop.current / ROW_HEIGHT));
     const from = selected < 0 ? firstVisible : selected;
     let next: number;
     switch (event.key) {
@@ -158,7 +184,7 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   for (let index = first; index <= last; index += 1) {
     rows.push(
       <CaseRow
-        key={index}
+        key={index % slots}
         index={index}
         total={total}
         row={caseAt(list, index)}
@@ -177,15 +203,16 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
         ref={scroller}
         className="case-scroller"
         role="listbox"
-        aria-label={`Cases, ${total.toLocaleString('en-US')} in total`}
+        aria-label={`Cases, ${formatNumber(total)} in total`}
         aria-describedby="case-list-help"
         aria-activedescendant={activeRendered ? caseRowId(selected) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={() => {
-          if (selected < 0 && total > 0) setSelected(Math.min(total - 1, Math.ceil(scrollTop / ROW_HEIGHT)));
+          if (selected < 0 && total > 0)
+            setSelected(Math.min(total - 1, Math.ceil(scrollTop.current / ROW_HEIGHT)));
         }}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event) => scrolledTo(event.currentTarget.scrollTop)}
       >
         <div className="case-spacer" role="presentation" style={{ height: total * ROW_HEIGHT }}>
           {rows}
@@ -196,6 +223,11 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
       </p>
     </div>
   );
+}
+
+/** The row at a scroll offset (the first row in view). */
+function rowAt(scrollTop: number): number {
+  return Math.max(0, Math.floor(scrollTop / ROW_HEIGHT));
 }
 
 /** The index of a loaded case in the list, or -1. */

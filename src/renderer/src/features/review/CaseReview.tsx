@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { calendarDate } from '../../../../shared/domain/dates';
 import { RESPONSE_TRIMMED_CODE } from '../../../../shared/domain/notices';
 import { computeRiskFlags } from '../../../../shared/domain/risk-flags';
+import type { CaseView } from '../../../../shared/domain/views';
 import { useStore } from '../../store';
 import { emptyReviewCase } from '../../store/review-slice';
 import { Icon } from './Badge';
@@ -9,6 +10,8 @@ import { CaseHeader, TITLE_ID, lastSyncedAt } from './CaseHeader';
 import { explainsRefreshFailure, FreshnessBanner, freshnessOf } from './FreshnessBanner';
 import { ReviewNav } from './ReviewNav';
 import { ReviewWorkspace } from './ReviewWorkspace';
+import { orderFiles } from './labels';
+import { preloadImage } from './useImage';
 import { useReviewNav } from './useReviewNav';
 import { useNow } from './time';
 import './review.css';
@@ -39,6 +42,20 @@ export function CaseReview({ caseId }: { caseId: string }): React.JSX.Element {
   const now = useNow(30_000);
 
   useEffect(() => open(caseId), [caseId, open]);
+  // The image the document pane shows first: its entry is made the moment the case arrives, before the
+  // workspace renders (zustand tells subscribers before React renders), from the answer reviewOpen
+  // asked for alongside the case.
+  useEffect(() => {
+    const preload = (view: CaseView): void => {
+      if ((view.lifecycle?.purgedAt ?? null) !== null) return;
+      const first = orderFiles(view.kyc?.files ?? [])[0];
+      if (first) preloadImage(caseId, first, useStore.getState().reviewFirstImage);
+    };
+    return useStore.subscribe((state, previous) => {
+      const view = state.reviewCases[caseId]?.view;
+      if (view && !previous.reviewCases[caseId]?.view) preload(view);
+    });
+  }, [caseId]);
 
   const view = entry.view;
   const hasView = view !== null;

@@ -1,5 +1,6 @@
 import { Icon } from './Badge';
 import type { ReviewNav as Nav } from './useReviewNav';
+import { formatNumber } from '../../components/format';
 
 /** Back to the list, and previous/next in it, with the keys that do the same. */
 export function ReviewNav({ nav }: { nav: Nav }): React.JSX.Element {
@@ -20,7 +21,7 @@ export function ReviewNav({ nav }: { nav: Nav }): React.JSX.Element {
       </button>
       <span className="rv-nav-position rv-muted">
         {inList
-          ? `${(nav.index + 1).toLocaleString('en-US')} of ${nav.total === null ? '…' : nav.total.toLocaleString('en-US')} in the list`
+          ? `${formatNumber(nav.index + 1)} of ${nav.total === null ? '…' : formatNumber(nav.total)} in the list`
           : 'Not in the current list'}
       </span>
       <button

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Decision } from '../../../../shared/domain/decision';
 import type { RiskFlag } from '../../../../shared/domain/risk-flags';
 import type { CaseView } from '../../../../shared/domain/views';
@@ -46,6 +46,9 @@ export function ReviewWorkspace({
   const chooseRef = useRef<((decision: Decision) => void) | null>(null);
   const [pending, setPending] = useState<Decision | null>(null);
 
+  // The document pane renders first; the side panels (comparison tables, checks, the decision) render
+  // just after, in a render React may interrupt, so the case's image is not kept waiting behind them.
+  const panelsShown = useDeferredValue(true, false);
   const purged = (view.lifecycle?.purgedAt ?? null) !== null;
   const files = view.kyc?.files ?? [];
   const open = isOpenIdv(view.idvStatus);
@@ -84,56 +87,60 @@ export function ReviewWorkspace({
       </div>
       <div className="rv-data-col">
         <SideTabs tabs={tabs} active={active} onSelect={setTab} />
-        <div className="rv-data-scroll">
-          <SidePanel tab="review" active={active}>
-            <RiskFlagsCard flags={flags} />
-            {purged ? null : (
-              <>
-                <DataComparison view={view} now={now} />
-                <OndatoChecks kyc={view.kyc} />
-              </>
-            )}
-            <TeamCard caseId={caseId} now={now} decisionsSeen={entry.decisions?.length ?? 0} />
-            <DecisionPanel
-              flags={flags}
-              caseId={caseId}
-              decisions={entry.decisions}
-              latest={view.latestDecision}
-              decisionsError={entry.decisionsError}
-              onRetryDecisions={() => void loadDecisions(caseId)}
-              deciding={entry.deciding}
-              decideError={entry.decideError}
-              onDecide={decide}
-              onClearError={() => clearDecideError(caseId)}
-              shortcutsEnabled={shortcutsEnabled && active === 'review'}
-              now={now}
-              chooseRef={chooseRef}
-              onShowHistory={() => setTab('history')}
-            />
-          </SidePanel>
-          <SidePanel tab="history" active={active}>
-            {earlier.length ? (
-              <section className="rv-card" aria-labelledby="rv-earlier-title">
-                <h2 id="rv-earlier-title">Earlier decisions</h2>
-                <EarlierDecisions earlier={earlier} now={now} />
-              </section>
-            ) : null}
-            <Timeline
-              events={entry.timeline}
-              error={entry.timelineError}
-              onRetry={() => void loadTimeline(caseId)}
-              now={now}
-            />
-          </SidePanel>
-          {tabs.includes('link') ? (
-            <SidePanel tab="link" active={active}>
-              <div className="rv-card rv-link">{link}</div>
-            </SidePanel>
-          ) : null}
-          {tabs.includes('data') ? (
-            <SidePanel tab="data" active={active}>
-              <RedactPanel caseId={caseId} externalRef={view.externalRef} />
-            </SidePanel>
+        <div className="rv-data-scroll" aria-busy={panelsShown ? undefined : true}>
+          {panelsShown ? (
+            <>
+              <SidePanel tab="review" active={active}>
+                <RiskFlagsCard flags={flags} />
+                {purged ? null : (
+                  <>
+                    <DataComparison view={view} now={now} />
+                    <OndatoChecks kyc={view.kyc} />
+                  </>
+                )}
+                <TeamCard caseId={caseId} now={now} decisionsSeen={entry.decisions?.length ?? 0} />
+                <DecisionPanel
+                  flags={flags}
+                  caseId={caseId}
+                  decisions={entry.decisions}
+                  latest={view.latestDecision}
+                  decisionsError={entry.decisionsError}
+                  onRetryDecisions={() => void loadDecisions(caseId)}
+                  deciding={entry.deciding}
+                  decideError={entry.decideError}
+                  onDecide={decide}
+                  onClearError={() => clearDecideError(caseId)}
+                  shortcutsEnabled={shortcutsEnabled && active === 'review'}
+                  now={now}
+                  chooseRef={chooseRef}
+                  onShowHistory={() => setTab('history')}
+                />
+              </SidePanel>
+              <SidePanel tab="history" active={active}>
+                {earlier.length ? (
+                  <section className="rv-card" aria-labelledby="rv-earlier-title">
+                    <h2 id="rv-earlier-title">Earlier decisions</h2>
+                    <EarlierDecisions earlier={earlier} now={now} />
+                  </section>
+                ) : null}
+                <Timeline
+                  events={entry.timeline}
+                  error={entry.timelineError}
+                  onRetry={() => void loadTimeline(caseId)}
+                  now={now}
+                />
+              </SidePanel>
+              {tabs.includes('link') ? (
+                <SidePanel tab="link" active={active}>
+                  <div className="rv-card rv-link">{link}</div>
+                </SidePanel>
+              ) : null}
+              {tabs.includes('data') ? (
+                <SidePanel tab="data" active={active}>
+                  <RedactPanel caseId={caseId} externalRef={view.externalRef} />
+                </SidePanel>
+              ) : null}
+            </>
           ) : null}
         </div>
       </div>

@@ -1,9 +1,13 @@
 import type { AuditEvent } from '../../../../shared/domain/audit';
 import type { KycFileInfo } from '../../../../shared/domain/case';
+import { isSelfie } from '../../../../shared/domain/file-order';
 import type { Decision } from '../../../../shared/domain/decision';
 import type { JsonObject } from '../../../../shared/domain/json';
 import { DECISION_REASONS } from '../../../../shared/domain/reasons';
 import { ruleNameLabel, statusReasonLabel } from '../../../../shared/domain/ondato-terms';
+
+// Which file is shown first is shared with main (`cases:first-image`).
+export { isSelfie, orderFiles } from '../../../../shared/domain/file-order';
 
 /*
  * Human words for Ondato's open enums and our audit actions. Every lookup falls back to the raw value:
@@ -128,10 +132,6 @@ const PART: Record<string, string> = {
   Face: 'Selfie',
 };
 
-export function isSelfie(file: Pick<KycFileInfo, 'part' | 'fileType'>): boolean {
-  return /selfie|face|liveness/i.test(file.part ?? '') || /face|selfie|liveness/i.test(file.fileType ?? '');
-}
-
 /** Front and data page: the document photo a selfie is compared with. */
 export function isDocumentFace(file: Pick<KycFileInfo, 'part' | 'fileType'>): boolean {
   return file.part === 'Front' || file.part === 'DataPage';
@@ -146,21 +146,6 @@ export function filePartLabel(file: Pick<KycFileInfo, 'part' | 'fileType'>): str
   if (part) return `Document image (${part})`;
   if (file.fileType) return humanizeKey(file.fileType);
   return 'Document image';
-}
-
-const PART_ORDER = ['Front', 'DataPage', 'FrontCover', 'Back'];
-
-/** Document pages first (front, data page, cover, back), then selfies, then anything else as given. */
-export function orderFiles<T extends Pick<KycFileInfo, 'part' | 'fileType'>>(files: readonly T[]): T[] {
-  const rank = (file: T): number => {
-    const i = PART_ORDER.indexOf(file.part ?? '');
-    if (i >= 0) return i;
-    return isSelfie(file) ? PART_ORDER.length : PART_ORDER.length + 1;
-  };
-  return files
-    .map((file, index) => ({ file, index }))
-    .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
-    .map(({ file }) => file);
 }
 
 // ---------------------------------------------------------------------------------------------------

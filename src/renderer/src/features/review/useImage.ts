@@ -94,6 +94,21 @@ export function useImage(caseId: string, file: KycFileInfo): { image: ImageState
   return { image, retry: () => setAttempt((n) => n + 1) };
 }
 
+/**
+ * Starts loading a file's image ahead of the pane that will show it: the pane's own load then takes
+ * the same entry (kept for the grace period if no pane comes).
+ */
+export function preloadImage(
+  caseId: string,
+  file: KycFileInfo,
+  load: (caseId: string, fileId: string) => Promise<ImageResult>,
+): void {
+  if (!file.cached) return;
+  const key = `${caseId}/${file.fileId}`;
+  void acquire(key, () => load(caseId, file.fileId));
+  release(key);
+}
+
 /** For tests: forget every shared image at once. */
 export function resetImageCache(): void {
   for (const entry of entries.values()) {
