@@ -78,6 +78,27 @@ describe('case list', () => {
     expect(useStore.getState().route).toEqual({ name: 'case', caseId: 'case-1' });
   });
 
+  it('draws name and reference only while flung a page or more at a time, the full row once it settles', async () => {
+    serve();
+    render(<CasesScreen />);
+    const list = await screen.findByRole('listbox');
+    const rowOf = (text: string): HTMLElement =>
+      within(list).getByText(text).closest('[role="option"]') as HTMLElement;
+    await within(list).findByText('Customer 0');
+    // Two rows: read as it goes, every cell drawn.
+    list.scrollTop = 2 * ROW_HEIGHT;
+    fireEvent.scroll(list);
+    await within(list).findByText('Customer 3');
+    expect(rowOf('Customer 3').textContent).toContain('IDV: Completed');
+    // Forty rows in one scroll event: skimming.
+    list.scrollTop = 42 * ROW_HEIGHT;
+    fireEvent.scroll(list);
+    await within(list).findByText('Customer 45');
+    expect(rowOf('Customer 45').textContent).toContain('REF-');
+    expect(rowOf('Customer 45').textContent).not.toContain('IDV:');
+    await waitFor(() => expect(rowOf('Customer 45').textContent).toContain('IDV: Completed'));
+  });
+
   it('shows status as text with an icon, and how fresh the row is', async () => {
     serve(3);
     render(<CasesScreen />);

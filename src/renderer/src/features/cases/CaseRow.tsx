@@ -13,6 +13,11 @@ interface CaseRowProps {
   row: CaseSummary | undefined;
   selected: boolean;
   now: number;
+  /**
+   * The list is flung faster than anyone reads (a page or more a frame): the row shows its name and
+   * reference only, and its full cells once the list slows down.
+   */
+  skimming: boolean;
   onClick(index: number): void;
 }
 
@@ -30,6 +35,7 @@ export const CaseRow = memo(function CaseRow({
   row,
   selected,
   now,
+  skimming,
   onClick,
 }: CaseRowProps): React.JSX.Element {
   const common = {
@@ -58,6 +64,14 @@ export const CaseRow = memo(function CaseRow({
           <AsRead row={row} />
         </span>
       </span>
+      {skimming ? null : <Cells row={row} now={now} />}
+    </div>
+  );
+});
+
+function Cells({ row, now }: { row: CaseSummary; now: number }): React.JSX.Element {
+  return (
+    <>
       <AttentionCell attention={row.attention} />
       <span className="cell">
         <span className="sr-only">IDV: </span>
@@ -79,9 +93,9 @@ export const CaseRow = memo(function CaseRow({
         <span className="sr-only">Synced </span>
         {row.syncedAt === null ? 'not yet' : formatAgo(row.syncedAt, now)}
       </span>
-    </div>
+    </>
   );
-});
+}
 
 /** The document's name beside the registered one, when the customer's document says another name. */
 function AsRead({ row }: { row: CaseSummary }): React.JSX.Element | null {

@@ -20,6 +20,8 @@ const OVERSCAN = 3;
 const PREFETCH_ROWS = 50;
 /** Used until the viewport has been measured (and where nothing lays out, as in unit tests). */
 const FALLBACK_HEIGHT = 600;
+/** After a fling, rows get their full cells back once the list has not jumped a page for this long. */
+const SKIM_SETTLE_MS = 150;
 
 export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): React.JSX.Element {
   const list = useStore((s) => s.caseList);
@@ -32,11 +34,25 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
   // list renders again only when the first row in view changes, not on every scroll event.
   const scrollTop = useRef(list.position.scrollTop);
   const [topRow, setTopRow] = useState(() => rowAt(list.position.scrollTop));
-  const scrolledTo = useCallback((top: number): void => {
-    scrollTop.current = top;
-    setTopRow(rowAt(top));
-  }, []);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
+  // Skimming: the list moved a page or more since the last scroll event (a fling, the scrollbar
+  // dragged). Nobody reads rows at that speed; drawing their badges, dates and attention cells is what
+  // made such frames miss the display's refresh, so rows show name and reference until it settles.
+  const [skimming, setSkimming] = useState(false);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
+  const scrolledTo = useCallback(
+    (top: number): void => {
+      const jump = Math.abs(rowAt(top) - rowAt(scrollTop.current));
+      scrollTop.current = top;
+      setTopRow(rowAt(top));
+      if (jump * ROW_HEIGHT < height) return;
+      setSkimming(true);
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => setSkimming(false), SKIM_SETTLE_MS);
+    },
+    [height],
+  );
   // Back from a review, the case reviewed last is the one selected (J/K may have moved past the row
   // the officer opened); otherwise the selection saved with the position.
   const [selected, setSelected] = useState(() => {
@@ -190,6 +206,7 @@ export function VirtualCaseList({ onOpen }: { onOpen(caseId: string): void }): R
         row={caseAt(list, index)}
         selected={index === selected}
         now={now}
+        skimming={skimming}
         onClick={onRowClick}
       />,
     );
