@@ -123,9 +123,11 @@ export class WebhookDesk {
   async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<WebhookRead[]> {
     const mine: WebhookRead[] = [];
     for (const [caseId, { scope, after }] of [...this.pending]) {
+      // received_at came through a JS Date (milliseconds; PostgreSQL keeps microseconds): the next
+      // millisecond, so a lease claimed in the event's own millisecond but before it is never 'fresh'.
       const answer = await client.query<{ answer: ClaimAnswer }>(
         'SELECT kyc_team.claim_case($1, $2, $3, $4) AS answer',
-        [deskId, caseId, ttlSeconds, after],
+        [deskId, caseId, ttlSeconds, new Date(after.getTime() + 1)],
       );
       const verdict = answer.rows[0]?.answer ?? 'unknown';
       if (verdict === 'held') continue;

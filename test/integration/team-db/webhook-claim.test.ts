@@ -101,8 +101,14 @@ describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
         `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, $2)`,
         [LATE, desk],
       );
-    const dbNow = async (): Promise<Date> =>
-      (await team.owner.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
+    // The database's clock, rounded up to the next millisecond as a desk does (a JS Date has no
+    // microseconds): an event time is never earlier than a claim made before it.
+    // The claims that follow come at least 2 ms later, so they are after the rounded time too.
+    const dbNow = async (): Promise<Date> => {
+      const t = (await team.owner.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
+      await team.owner.query('SELECT pg_sleep(0.002)');
+      return new Date(t.getTime() + 1);
+    };
 
     expect(await claim(alice, 'desk-a', LATE, null)).toBe('claimed');
     const first = await dbNow(); // arrives while alice's read, begun under that lease, is out
