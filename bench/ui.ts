@@ -3,13 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { dispatch } from '../src/main/ipc/handle';
 import { createMemoryStore } from '../src/main/secrets/memory-store';
-import type { RequestChannel } from '../src/shared/ipc/channels';
-import type { Input, Output } from '../src/shared/ipc/contract';
 import * as images from '../src/main/db/repos/images';
 import { renderSpecimen } from '../src/simulator/specimens';
-import { startHarness, type Harness } from '../test/e2e/harness';
+import { ipc, startHarness, type Harness } from '../test/e2e/harness';
 import { hasChromium, launchChromium } from '../test/support/chromium';
 import { seedCases, type SeededCase } from '../test/support/seed-cases';
 import { percentile, printTable, time, writeResult, type Row } from './stats';
@@ -60,16 +57,6 @@ function loadAverage(): string {
   }
 }
 const DROPPED_MS = 50;
-
-async function ipc<C extends RequestChannel>(
-  harness: Harness,
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const result = await dispatch(harness.core.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 // Browser-side code is written as strings: this file is type-checked without the DOM library.
 

@@ -7,11 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dispatch } from '../src/main/ipc/handle';
 import { createMemoryStore } from '../src/main/secrets/memory-store';
-import type { RequestChannel } from '../src/shared/ipc/channels';
-import type { Input, Output } from '../src/shared/ipc/contract';
-import { startHarness, type Harness } from '../test/e2e/harness';
+import { ipc, startHarness, type Harness } from '../test/e2e/harness';
 import { launchChromium } from '../test/support/chromium';
 
 const OUT = resolve(__dirname, '..', 'artifacts', 'screenshots');
@@ -22,16 +19,6 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 const THEMES = ['light', 'dark'] as const;
-
-async function ipc<C extends RequestChannel>(
-  harness: Harness,
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const result = await dispatch(harness.core.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 async function sim(customerUrl: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${new URL(customerUrl).origin}${path}`, {

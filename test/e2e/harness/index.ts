@@ -2,3 +2,4 @@ export { startHarness, HARNESS_KEYCHAIN_SERVICE, type Harness, type HarnessOptio
 export { HARNESS_CSP, injectBridge } from './static';
 export { encodeBytes, decodeBytes } from './codec';
 export { createHarnessConfirmer, type HarnessConfirmer } from './confirmer';
+export { ipc } from './ipc';

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { CoreDeps } from '../../../src/main/app/core';
-import { dispatch } from '../../../src/main/ipc/handle';
-import type { RequestChannel } from '../../../src/shared/ipc/channels';
-import type { Input, Output } from '../../../src/shared/ipc/contract';
 import { launchChromium } from '../../support/chromium';
 import { tempDataDir, testKeychain } from '../../integration/services/support';
-import { startHarness, type Harness } from '../harness';
+import { ipc, startHarness, type Harness } from '../harness';
+
+export { ipc };
 
 /*
  * One self-contained app session for a browser test: its own temp data dir, its own keychain service
@@ -80,15 +79,6 @@ export async function openApp(options: AppSessionOptions = {}): Promise<AppSessi
 }
 
 /** A request straight to the real handler map (seeding data a test is not about), typed by the contract. */
-export async function ipc<C extends RequestChannel>(
-  harness: Harness,
-  channel: C,
-  input: Input<C>,
-): Promise<Output<C>> {
-  const result = await dispatch(harness.core.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 /** The base URL of the demo simulator that serves a customer link. */
 export function simulatorOf(customerUrl: string): string {
