@@ -78,8 +78,6 @@ export async function openApp(options: AppSessionOptions = {}): Promise<AppSessi
   }
 }
 
-/** A request straight to the real handler map (seeding data a test is not about), typed by the contract. */
-
 /** The base URL of the demo simulator that serves a customer link. */
 export function simulatorOf(customerUrl: string): string {
   return new URL(customerUrl).origin;
