@@ -6,7 +6,7 @@ import { markOverCap, OndatoError, overCapOf, type Idv, type KycIdentification }
 import { classifyFailure } from './failures';
 import { downloadMissing, type Call, type FileBackoff } from './images';
 import { logUnexpected, type Runtime } from './options';
-import { commitCheck, commitFailure } from './persist';
+import { commitCheck, commitFailure, type FetchedCheck } from './persist';
 import { hasRedaction, purgeWithTombstones, redactedUtcOf } from '../db/purge';
 import { snapshot, type CaseSnapshot } from './transitions';
 import type { Transition } from './types';
@@ -99,49 +99,52 @@ async function run(env: CheckEnv, request: CheckRequest): Promise<CheckOutcome> 
   if (hasRedaction(idv)) return purgeFoundRedacted(rt, caseId, redactedUtcOf(idv));
   const kycId = idv.step?.kycIdentification?.id ?? null;
 
-  let kyc: { data: KycIdentification; seq: number } | null = null;
-  if (kycId !== null && needsKyc(snapshot(rt.db, rt.ws, caseId), idv, kycId, request)) {
-    kyc = await env.call(priority, async () => {
-      const seq = env.nextSeq();
-      return { data: await rt.client.getKyc(kycId), seq };
-    });
-    if (kyc.data.id !== kycId) throw new OndatoError('bad_response', { operation: 'get KYC identification' });
-  }
-  const refusedFiles = kycId !== null && env.files.anyBlocked(images.missingFor(rt.db, kycId), rt.now());
-  const result = commitCheck(rt, {
-    caseId,
-    idv,
-    idvSeq: fetched.seq,
-    kyc,
-    viewing: env.isViewing(caseId),
-    clean: !refusedFiles,
-  });
-  if (result.transitions.length > 0) env.report(caseId, result.transitions);
-
-  const imagesStored = kycId === null ? 0 : await downloads(env, request, kycId);
-  return { changed: result.changed || imagesStored > 0, imagesStored };
+  const kyc =
+    kycId !== null && needsKyc(snapshot(rt.db, rt.ws, caseId), idv, kycId, request)
+      ? await readKyc(env, priority, kycId)
+      : null;
+  return commitAndDownload(env, request, { idv, idvSeq: fetched.seq, kyc, kycId });
 }
 
 /** The KYC a webhook named, read alone: the IDV it belongs to is already in the cache. */
 async function kycOnly(env: CheckEnv, request: CheckRequest, kycId: string): Promise<CheckOutcome> {
-  const { rt } = env;
-  const { caseId, priority } = request;
+  const kyc = await readKyc(env, request.priority, kycId);
+  return commitAndDownload(env, request, { idv: null, idvSeq: kyc.seq, kyc, kycId });
+}
+
+async function readKyc(
+  env: CheckEnv,
+  priority: number,
+  kycId: string,
+): Promise<{ data: KycIdentification; seq: number }> {
   const kyc = await env.call(priority, async () => {
     const seq = env.nextSeq();
-    return { data: await rt.client.getKyc(kycId), seq };
+    return { data: await env.rt.client.getKyc(kycId), seq };
   });
   if (kyc.data.id !== kycId) throw new OndatoError('bad_response', { operation: 'get KYC identification' });
-  const refusedFiles = env.files.anyBlocked(images.missingFor(rt.db, kycId), rt.now());
+  return kyc;
+}
+
+/** Applies what was read (one transaction), reports it, then fetches the KYC's missing files. */
+async function commitAndDownload(
+  env: CheckEnv,
+  request: CheckRequest,
+  read: Pick<FetchedCheck, 'idv' | 'idvSeq' | 'kyc'> & { kycId: string | null },
+): Promise<CheckOutcome> {
+  const { rt } = env;
+  const { caseId } = request;
+  const { kycId } = read;
+  const refusedFiles = kycId !== null && env.files.anyBlocked(images.missingFor(rt.db, kycId), rt.now());
   const result = commitCheck(rt, {
     caseId,
-    idv: null,
-    idvSeq: kyc.seq,
-    kyc,
+    idv: read.idv,
+    idvSeq: read.idvSeq,
+    kyc: read.kyc,
     viewing: env.isViewing(caseId),
     clean: !refusedFiles,
   });
   if (result.transitions.length > 0) env.report(caseId, result.transitions);
-  const imagesStored = await downloads(env, request, kycId);
+  const imagesStored = kycId === null ? 0 : await downloads(env, request, kycId);
   return { changed: result.changed || imagesStored > 0, imagesStored };
 }
 
