@@ -15,6 +15,7 @@ import { createSyncEngine } from '../src/main/sync/engine';
 import type { Timers } from '../src/main/sync/options';
 import { LeaseBook } from '../src/main/sync/poll-gate';
 import { createTeamSession, LEASE_DEFER_MS } from '../src/main/team/session';
+import { readWebhookCases } from '../src/main/team/webhooks';
 import { createRelayServer, listen } from '../src/relay/server';
 import { createPgStore } from '../src/relay/store';
 import { addOfficer, addRelay } from '../src/team-db/admin';
@@ -174,9 +175,7 @@ export async function openWebhookDesk(
       counts.webhook += ids.length;
       for (const id of ids) inWebhookRead.add(id);
       try {
-        await Promise.allSettled(
-          reads.map(({ caseId, reads: scope }) => engine.refresh(caseId, { reads: scope })),
-        );
+        await readWebhookCases(engine, reads);
       } finally {
         for (const id of ids) inWebhookRead.delete(id);
       }

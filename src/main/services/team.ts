@@ -8,6 +8,7 @@ import * as workspacesRepo from '../db/repos/workspaces';
 import { writeTx } from '../db/storage';
 import { AppError } from '../errors';
 import { createTeamSession, type TeamSession } from '../team/session';
+import { readWebhookCases } from '../team/webhooks';
 import { assignCase, releaseCase, reviewProposal } from '../team/team-api';
 import { connectTeam, parseTeamUrl } from '../../team-db/connect';
 import { checkTeamSchema } from '../../team-db/migrate';
@@ -117,10 +118,7 @@ export function createTeamService(ctx: ServiceContext, environment: TeamEnvironm
         // A webhook made this desk the one to read these cases (only the active workspace has an engine).
         fetch: async (reads) => {
           const engine = ctx.runtime.activeId() === wsId ? ctx.runtime.engine() : null;
-          if (!engine) return;
-          await Promise.allSettled(
-            reads.map(({ caseId, reads: scope }) => engine.refresh(caseId, { reads: scope })),
-          );
+          if (engine) await readWebhookCases(engine, reads);
         },
       });
       sessions.set(wsId, session);

@@ -3,6 +3,7 @@ import * as casesRepo from '../db/repos/cases';
 import type { Db } from '../db/sql';
 import type { TeamRelayStatus } from '../../shared/domain/views';
 import type { ReadScope } from '../sync/case-sync';
+import type { SyncEngine } from '../sync/types';
 
 /*
  * The desk's side of the team relay (ADR 0022). A webhook only says "this case changed": the desk that
@@ -30,6 +31,14 @@ interface EventRow {
   type: string;
   case_id: string;
   received_at: Date;
+}
+
+/** Reads the cases a webhook made this desk's (the engine's refresh); one case's failure stays its own. */
+export async function readWebhookCases(
+  engine: Pick<SyncEngine, 'refresh'>,
+  reads: readonly WebhookRead[],
+): Promise<void> {
+  await Promise.allSettled(reads.map(({ caseId, reads: scope }) => engine.refresh(caseId, { reads: scope })));
 }
 
 /** The resource an event type names; an unknown type (Ondato adds some) earns a full read. */
