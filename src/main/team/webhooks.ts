@@ -31,6 +31,8 @@ interface EventRow {
   type: string;
   case_id: string;
   received_at: Date;
+  /** received_at to the microsecond, UTC, fixed width (sorts as text): a JS Date keeps milliseconds. */
+  received_exact: string;
 }
 
 /** Reads the cases a webhook made this desk's (the engine's refresh); one case's failure stays its own. */
@@ -75,7 +77,7 @@ export class WebhookDesk {
    * Cases with an event this desk has not yet seen fetched: what the events named ('all': both) and
    * when the newest of them arrived (a read that began after it has the change).
    */
-  private readonly pending = new Map<string, { scope: ReadScope | 'all'; after: Date }>();
+  private readonly pending = new Map<string, { scope: ReadScope | 'all'; after: string }>();
   status: TeamRelayStatus | null = null;
 
   constructor(
@@ -97,7 +99,9 @@ export class WebhookDesk {
     let after: [Date, string] = [new Date(this.cursor!.getTime() - OVERLAP_MS), ''];
     for (;;) {
       const rows = await client.query<EventRow>(
-        `SELECT event_id, type, case_id, received_at FROM kyc_team.webhook_case_events
+        `SELECT event_id, type, case_id, received_at,
+                to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_exact
+           FROM kyc_team.webhook_case_events
           WHERE (received_at, event_id) > ($1, $2) ORDER BY received_at, event_id LIMIT $3`,
         [after[0], after[1], EVENT_PAGE],
       );
@@ -120,7 +124,7 @@ export class WebhookDesk {
     const before = this.pending.get(row.case_id);
     this.pending.set(row.case_id, {
       scope: before === undefined || before.scope === scope ? scope : 'all',
-      after: before && before.after > row.received_at ? before.after : row.received_at,
+      after: before && before.after > row.received_exact ? before.after : row.received_exact,
     });
   }
 
@@ -132,11 +136,10 @@ export class WebhookDesk {
   async claim(client: ClientBase, deskId: string, ttlSeconds: number): Promise<WebhookRead[]> {
     const mine: WebhookRead[] = [];
     for (const [caseId, { scope, after }] of [...this.pending]) {
-      // received_at came through a JS Date (milliseconds; PostgreSQL keeps microseconds): the next
-      // millisecond, so a lease claimed in the event's own millisecond but before it is never 'fresh'.
+      // The exact arrival time: a lease claimed in the event's own millisecond but before it is not 'fresh'.
       const answer = await client.query<{ answer: ClaimAnswer }>(
-        'SELECT kyc_team.claim_case($1, $2, $3, $4) AS answer',
-        [deskId, caseId, ttlSeconds, new Date(after.getTime() + 1)],
+        'SELECT kyc_team.claim_case($1, $2, $3, $4::timestamptz) AS answer',
+        [deskId, caseId, ttlSeconds, after],
       );
       const verdict = answer.rows[0]?.answer ?? 'unknown';
       if (verdict === 'held') continue;

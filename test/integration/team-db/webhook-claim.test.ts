@@ -27,9 +27,14 @@ describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
   }, 60_000);
   afterAll(async () => team?.close());
 
-  const claim = async (who: Client, desk: string, id: string, after: Date | null): Promise<string> =>
-    (await who.query<{ a: string }>('SELECT kyc_team.claim_case($1, $2, 60, $3) AS a', [desk, id, after]))
-      .rows[0]!.a;
+  const claim = async (who: Client, desk: string, id: string, after: Date | string | null): Promise<string> =>
+    (
+      await who.query<{ a: string }>('SELECT kyc_team.claim_case($1, $2, 60, $3::timestamptz) AS a', [
+        desk,
+        id,
+        after,
+      ])
+    ).rows[0]!.a;
 
   it('is version 4 on a fresh database', async () => {
     const meta = await team.owner.query<{ version: number; name: string }>(
@@ -101,14 +106,14 @@ describe.skipIf(!hasPostgres())('team schema 4: webhook claims', () => {
         `SELECT kyc_team.publish_result($1, '{"status":"InProgress"}', 'InProgress', now(), NULL, NULL, NULL, NULL, NULL, $2)`,
         [LATE, desk],
       );
-    // The database's clock, rounded up to the next millisecond as a desk does (a JS Date has no
-    // microseconds): an event time is never earlier than a claim made before it.
-    // The claims that follow come at least 2 ms later, so they are after the rounded time too.
-    const dbNow = async (): Promise<Date> => {
-      const t = (await team.owner.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
-      await team.owner.query('SELECT pg_sleep(0.002)');
-      return new Date(t.getTime() + 1);
-    };
+    // The database's clock to the microsecond, as a desk passes an event's arrival (a JS Date would
+    // drop the microseconds).
+    const dbNow = async (): Promise<string> =>
+      (
+        await team.owner.query<{ t: string }>(
+          `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t`,
+        )
+      ).rows[0]!.t;
 
     expect(await claim(alice, 'desk-a', LATE, null)).toBe('claimed');
     const first = await dbNow(); // arrives while alice's read, begun under that lease, is out
